@@ -1,0 +1,79 @@
+package com.gridcare.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import com.gridcare.db.Database;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Cases in GridCare's tables, kept in step with their process instances. */
+@Repository
+public class CaseRepository {
+
+    private final JdbcClient jdbc;
+    private final Database database;
+
+    CaseRepository(JdbcClient jdbc, Database database) {
+        this.jdbc = jdbc;
+        this.database = database;
+    }
+
+    /** The next case number of a kind: {@code CMP-2026-000123}. */
+    public String nextId(CaseKind kind, int year) {
+        long n = jdbc.sql(database.nextValue(kind.sequence())).query(Long.class).single();
+        return "%s-%d-%06d".formatted(kind.prefix(), year, n);
+    }
+
+    public void insert(ServiceCase c, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO service_case (id, kind, customer_id, channel, category, description, contact_phone,
+                       occurred_at, received_at, process_instance_id, status, stage, tier, assigned_group, priority,
+                       outcome, closed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id(), c.kind().name(), c.customerId(), c.channel().name(), c.category(), c.description(),
+                        c.contactPhone(), c.occurredAt(), c.receivedAt(), c.processInstanceId(), c.status().name(),
+                        c.stage(), c.tier(), c.assignedGroup(), c.priority(), c.outcome(), c.closedAt(), now)
+                .update();
+    }
+
+    public Optional<ServiceCase> find(String id) {
+        return jdbc.sql("SELECT * FROM service_case WHERE id = ?").param(id).query(CaseRepository::map).optional();
+    }
+
+    public void linkProcess(String caseId, String processInstanceId, OffsetDateTime now) {
+        jdbc.sql("UPDATE service_case SET process_instance_id = ?, updated_at = ? WHERE id = ?")
+                .params(processInstanceId, now, caseId).update();
+    }
+
+    public void recordTier(String caseId, String tier, OffsetDateTime now) {
+        jdbc.sql("UPDATE service_case SET tier = ?, updated_at = ? WHERE id = ?").params(tier, now, caseId).update();
+    }
+
+    public void recordRouting(String caseId, String group, int priority, OffsetDateTime now) {
+        jdbc.sql("UPDATE service_case SET assigned_group = ?, priority = ?, updated_at = ? WHERE id = ?")
+                .params(group, priority, now, caseId).update();
+    }
+
+    public void recordStage(String caseId, String stage, OffsetDateTime now) {
+        jdbc.sql("UPDATE service_case SET stage = ?, updated_at = ? WHERE id = ?").params(stage, now, caseId).update();
+    }
+
+    public void close(String caseId, CaseStatus status, String outcome, OffsetDateTime now) {
+        jdbc.sql("""
+                UPDATE service_case SET status = ?, stage = ?, outcome = ?, closed_at = ?, updated_at = ?
+                 WHERE id = ?""")
+                .params(status.name(), status.name(), outcome, now, now, caseId).update();
+    }
+
+    private static ServiceCase map(ResultSet rs, int row) throws SQLException {
+        return new ServiceCase(rs.getString("id"), CaseKind.valueOf(rs.getString("kind")), rs.getString("customer_id"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("category"), rs.getString("description"),
+                rs.getString("contact_phone"), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getString("process_instance_id"),
+                CaseStatus.valueOf(rs.getString("status")), rs.getString("stage"), rs.getString("tier"),
+                rs.getString("assigned_group"), (Integer) rs.getObject("priority"), rs.getString("outcome"),
+                rs.getObject("closed_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,5 @@
+package com.gridcare.cases;
+
+public enum CaseStatus {
+    OPEN, CLOSED, WITHDRAWN
+}

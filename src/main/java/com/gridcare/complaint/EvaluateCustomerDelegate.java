@@ -1,0 +1,49 @@
+package com.gridcare.complaint;
+
+import static com.gridcare.cases.ProcessVariables.CASE_ID;
+import static com.gridcare.cases.ProcessVariables.CUSTOMER_FLAGS;
+import static com.gridcare.cases.ProcessVariables.EVALUATION_DECISION_ID;
+import static com.gridcare.cases.ProcessVariables.TIER;
+import static com.gridcare.cases.ProcessVariables.TIER_REASON;
+
+import com.gridcare.cases.CaseRepository;
+import com.gridcare.customer.CustomerEvaluator;
+import com.gridcare.customer.CustomerRepository;
+import com.gridcare.rules.DecisionService;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Evaluate customer": tier, flags and segments by the customer rules, recorded on the case. */
+@Component("evaluateCustomer")
+class EvaluateCustomerDelegate implements JavaDelegate {
+
+    private final CaseRepository cases;
+    private final CustomerRepository customers;
+    private final CustomerEvaluator evaluator;
+    private final Clock clock;
+
+    EvaluateCustomerDelegate(CaseRepository cases, CustomerRepository customers, CustomerEvaluator evaluator,
+            Clock clock) {
+        this.cases = cases;
+        this.customers = customers;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var serviceCase = cases.find((String) execution.getVariable(CASE_ID)).orElseThrow();
+        var customer = customers.find(serviceCase.customerId()).orElseThrow();
+        var decision = evaluator.evaluate(customer,
+                DecisionService.Subject.caseOf(serviceCase.id(), customer.id()));
+        var evaluation = decision.output();
+        cases.recordTier(serviceCase.id(), evaluation.getTier().name(), OffsetDateTime.now(clock));
+        execution.setVariable(TIER, evaluation.getTier().name());
+        execution.setVariable(CUSTOMER_FLAGS, String.join(", ", evaluation.getFlags()));
+        execution.setVariable(TIER_REASON, "Tier " + evaluation.getTier() + ": " + evaluation.getTierRule());
+        execution.setVariable(EVALUATION_DECISION_ID, decision.id());
+    }
+}

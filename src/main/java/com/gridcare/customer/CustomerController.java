@@ -1,0 +1,61 @@
+package com.gridcare.customer;
+
+import com.gridcare.security.AllowedGroups;
+import com.gridcare.security.Groups;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customer master data from the billing system, and the customer profile. */
+@RestController
+@Validated
+@RequestMapping("/api/v1/customers")
+class CustomerController {
+
+    static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$";
+    static final String ID_MESSAGE = "must be 1 to 32 letters, digits, '-' or '_'";
+
+    private final CustomerService service;
+    private final CustomerProfiles profiles;
+
+    CustomerController(CustomerService service, CustomerProfiles profiles) {
+        this.service = service;
+        this.profiles = profiles;
+    }
+
+    @PutMapping("/{id}")
+    @AllowedGroups(Groups.CHANNEL_SYSTEMS)
+    ResponseEntity<CustomerProfiles.Profile> save(
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
+            @RequestBody @NotNull @Valid CustomerMasterData data) {
+        boolean created = service.save(id, data);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(profiles.profile(id));
+    }
+
+    @PutMapping("/{id}/consumption")
+    @AllowedGroups(Groups.CHANNEL_SYSTEMS)
+    ResponseEntity<Void> saveConsumption(
+            @PathVariable @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
+            @RequestBody @NotNull @Size(min = 1, max = 120) List<@NotNull @Valid MonthlyConsumption> months) {
+        service.saveConsumption(id, months);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}")
+    @AllowedGroups({Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS, Groups.FIELD_SERVICE,
+            Groups.BILLING, Groups.METERING, Groups.SUPERVISORS, Groups.SERVICE_MANAGERS, Groups.SURVEY_TEAM})
+    CustomerProfiles.Profile profile(@PathVariable @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id) {
+        return profiles.profile(id);
+    }
+}

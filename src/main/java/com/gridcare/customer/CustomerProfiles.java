@@ -1,0 +1,51 @@
+package com.gridcare.customer;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The customer profile that staff and channels see; contact data masked. */
+@Service
+public class CustomerProfiles {
+
+    public record OpenCase(String caseId, String kind, String category, String stage, OffsetDateTime receivedAt) {}
+
+    public record Profile(String id, String name, CustomerClass customerClass, Area area,
+            PreferredChannel preferredChannel, String phone, String email, String address, Tier tier,
+            Set<String> flags, Set<String> segments, BigDecimal annualKwh, double onTimePaymentShare,
+            LocalDate contractStart, OffsetDateTime evaluatedAt, List<OpenCase> openCases) {}
+
+    private final CustomerService service;
+    private final CustomerRepository customers;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CustomerProfiles(CustomerService service, CustomerRepository customers, JdbcClient jdbc, Clock clock) {
+        this.service = service;
+        this.customers = customers;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Profile profile(String id) {
+        var customer = service.get(id);
+        var history = customers.history(id, LocalDate.now(clock));
+        var open = jdbc.sql("""
+                SELECT id, kind, category, stage, received_at FROM service_case
+                 WHERE customer_id = ? AND status = 'OPEN' ORDER BY received_at""")
+                .param(id)
+                .query((rs, n) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class)))
+                .list();
+        return new Profile(customer.id(), customer.name(), customer.customerClass(), customer.area(),
+                customer.preferredChannel(), ContactMasking.phone(customer.phone()),
+                ContactMasking.email(customer.email()), ContactMasking.address(customer.address()), customer.tier(),
+                customer.flags(), customer.segments(), BigDecimal.valueOf(history.annualKwh()),
+                history.onTimePaymentShare(), customer.contractStart(), customer.evaluatedAt(), open);
+    }
+}

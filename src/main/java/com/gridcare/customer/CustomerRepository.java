@@ -1,0 +1,153 @@
+package com.gridcare.customer;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Customers and their monthly consumption in GridCare's tables. */
+@Repository
+public class CustomerRepository {
+
+    /** Consumption, payment and contact figures over the last 12 months, for the rules. */
+    public record History(double annualKwh, BigDecimal annualBilled, int bills, int billsPaidOnTime,
+            boolean arrearsOver90Days, int contactsLastYear, int digitalContactsLastYear,
+            int billingComplaintsLast12Months) {
+
+        public double onTimePaymentShare() {
+            return bills == 0 ? 1.0 : (double) billsPaidOnTime / bills;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    CustomerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Customer> find(String id) {
+        return jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id).query(CustomerRepository::map).optional();
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    /** @return true when the customer was created, false when updated */
+    public boolean save(String id, CustomerMasterData data, OffsetDateTime now) {
+        int updated = jdbc.sql("""
+                UPDATE customer SET name = ?, customer_class = ?, supply_voltage_kv = ?, contracted_capacity_kva = ?,
+                       contract_start = ?, contract_term_years = ?, critical_load = ?, priority_care = ?,
+                       green_preference = ?, area = ?, preferred_channel = ?, phone = ?, email = ?, address = ?,
+                       updated_at = ?
+                 WHERE id = ?""")
+                .params(data.name(), data.customerClass().name(), data.supplyVoltageKv(), data.contractedCapacityKva(),
+                        data.contractStart(), data.contractTermYears(), data.criticalLoad(), data.priorityCare(),
+                        data.greenPreference(), data.area().name(), data.preferredChannel().name(), data.phone(),
+                        data.email(), data.address(), now, id)
+                .update();
+        if (updated > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO customer (id, name, customer_class, supply_voltage_kv, contracted_capacity_kva,
+                       contract_start, contract_term_years, critical_load, priority_care, green_preference, area,
+                       preferred_channel, phone, email, address, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, data.name(), data.customerClass().name(), data.supplyVoltageKv(),
+                        data.contractedCapacityKva(), data.contractStart(), data.contractTermYears(),
+                        data.criticalLoad(), data.priorityCare(), data.greenPreference(), data.area().name(),
+                        data.preferredChannel().name(), data.phone(), data.email(), data.address(), now, now)
+                .update();
+        return true;
+    }
+
+    /** Adds or replaces the given months; other months stay as they are. */
+    public void saveConsumption(String customerId, List<MonthlyConsumption> months) {
+        for (var month : months) {
+            var first = YearMonth.parse(month.month()).atDay(1);
+            int updated = jdbc.sql("""
+                    UPDATE customer_consumption SET kwh = ?, billed_amount = ?, paid_on_time = ?
+                     WHERE customer_id = ? AND billing_month = ?""")
+                    .params(month.kwh(), month.billedAmount(), month.paidOnTime(), customerId, first)
+                    .update();
+            if (updated == 0) {
+                jdbc.sql("""
+                        INSERT INTO customer_consumption (customer_id, billing_month, kwh, billed_amount, paid_on_time)
+                        VALUES (?, ?, ?, ?, ?)""")
+                        .params(customerId, first, month.kwh(), month.billedAmount(), month.paidOnTime())
+                        .update();
+            }
+        }
+    }
+
+    /**
+     * The last 12 complete or current months up to {@code today}. Arrears over 90 days: the three
+     * most recent bills were all not paid on time, so a debt has been open for more than 90 days.
+     */
+    public History history(String customerId, LocalDate today) {
+        var from = YearMonth.from(today).minusMonths(11).atDay(1);
+        record Month(LocalDate month, BigDecimal kwh, BigDecimal billed, boolean paidOnTime) {}
+        var months = jdbc.sql("""
+                SELECT billing_month, kwh, billed_amount, paid_on_time FROM customer_consumption
+                 WHERE customer_id = ? AND billing_month >= ? ORDER BY billing_month DESC""")
+                .params(customerId, from)
+                .query((rs, n) -> new Month(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2),
+                        rs.getBigDecimal(3), rs.getBoolean(4)))
+                .list();
+        double kwh = months.stream().mapToDouble(m -> m.kwh().doubleValue()).sum();
+        var billed = months.stream().map(Month::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int paid = (int) months.stream().filter(Month::paidOnTime).count();
+        boolean arrears = months.size() >= 3 && months.stream().limit(3).noneMatch(Month::paidOnTime);
+        var yearAgo = today.minusYears(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+        var contacts = jdbc.sql("""
+                SELECT COUNT(*) AS contacts,
+                       SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END) AS digital,
+                       SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END) AS billing
+                  FROM service_case WHERE customer_id = ? AND received_at >= ?""")
+                .params(customerId, yearAgo)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)})
+                .single();
+        return new History(kwh, billed, months.size(), paid, arrears, contacts[0], contacts[1], contacts[2]);
+    }
+
+    public void saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {
+        jdbc.sql("UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?")
+                .params(evaluation.getTier().name(), String.join(",", evaluation.getFlags()),
+                        String.join(",", evaluation.getSegments()), now, customerId)
+                .update();
+    }
+
+    private static Customer map(ResultSet rs, int row) throws SQLException {
+        var tier = rs.getString("tier");
+        return new Customer(rs.getString("id"), rs.getString("name"),
+                CustomerClass.valueOf(rs.getString("customer_class")), rs.getBigDecimal("supply_voltage_kv"),
+                rs.getBigDecimal("contracted_capacity_kva"), rs.getObject("contract_start", LocalDate.class),
+                (Integer) rs.getObject("contract_term_years"), rs.getBoolean("critical_load"),
+                rs.getBoolean("priority_care"), rs.getBoolean("green_preference"),
+                rs.getObject("green_plan_since", LocalDate.class), Area.valueOf(rs.getString("area")),
+                PreferredChannel.valueOf(rs.getString("preferred_channel")), rs.getString("phone"),
+                rs.getString("email"), rs.getString("address"), tier == null ? null : Tier.valueOf(tier),
+                split(rs.getString("flags")), split(rs.getString("segments")),
+                rs.getObject("evaluated_at", OffsetDateTime.class));
+    }
+
+    static Set<String> split(String list) {
+        return list == null || list.isBlank() ? Set.of()
+                : new TreeSet<>(Arrays.asList(list.split(",")));
+    }
+
+    static String join(Collection<String> values) {
+        return String.join(",", values);
+    }
+}

@@ -1,0 +1,178 @@
+package com.gridcare.demo;
+
+import com.gridcare.cases.Channel;
+import com.gridcare.complaint.ComplaintCategory;
+import com.gridcare.complaint.ComplaintIntake;
+import com.gridcare.complaint.ComplaintRequest;
+import com.gridcare.customer.CustomerService;
+import com.gridcare.customer.MonthlyConsumption;
+import com.gridcare.security.Groups;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo users (password {@code demo}), about 60 customers covering every class, tier, flag and
+ * segment with 24 months of history, and on first start about 10 open complaints registered
+ * through the real intake. Only where {@code gridcare.demo.enabled=true} (the default profile).
+ */
+@Component
+@ConditionalOnProperty(name = "gridcare.demo.enabled", havingValue = "true")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Demo user per group (PRODUCT.md, "Groups"). */
+    static final Map<String, String> USERS = Map.ofEntries(
+            Map.entry("agent", Groups.CUSTOMER_SERVICE), Map.entry("keyaccount", Groups.KEY_ACCOUNTS),
+            Map.entry("field", Groups.FIELD_SERVICE), Map.entry("billing", Groups.BILLING),
+            Map.entry("metering", Groups.METERING), Map.entry("supervisor", Groups.SUPERVISORS),
+            Map.entry("manager", Groups.SERVICE_MANAGERS), Map.entry("survey", Groups.SURVEY_TEAM),
+            Map.entry("analyst", Groups.RULE_ANALYSTS), Map.entry("channel", Groups.CHANNEL_SYSTEMS),
+            Map.entry("admin", Groups.ADMINS));
+
+    private final IdentityService identity;
+    private final CustomerService customers;
+    private final ComplaintIntake intake;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DemoData(IdentityService identity, CustomerService customers, ComplaintIntake intake, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
+        this.identity = identity;
+        this.customers = customers;
+        this.intake = intake;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void load(ApplicationReadyEvent event) {
+        createUsers();
+        if (jdbc.sql("SELECT COUNT(*) FROM customer").query(Integer.class).single() == 0) {
+            var catalogue = DemoCustomers.catalogue();
+            for (var customer : catalogue) {
+                customers.save(customer.id(), customer.data());
+            }
+            recordHistory(catalogue);
+            for (var customer : catalogue) {
+                customers.saveConsumption(customer.id(), consumption(customer));
+            }
+            log.info("demo: {} customers with 24 months of history", catalogue.size());
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM service_case WHERE status = 'OPEN'").query(Integer.class).single() == 0) {
+            for (var complaint : openComplaints()) {
+                transactions.executeWithoutResult(tx -> intake.register(complaint));
+            }
+            log.info("demo: {} open complaints registered", openComplaints().size());
+        }
+    }
+
+    private void createUsers() {
+        USERS.forEach((id, group) -> {
+            if (identity.createUserQuery().userId(id).count() > 0) return;
+            var user = identity.newUser(id);
+            user.setFirstName(Character.toUpperCase(id.charAt(0)) + id.substring(1));
+            user.setLastName("Demo");
+            user.setEmail(id + "@gridcare.example");
+            user.setPassword("demo");
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+            if (id.equals("admin")) {
+                if (identity.createGroupQuery().groupId("camunda-admin").count() == 0) {
+                    var admins = identity.newGroup("camunda-admin");
+                    admins.setName("Camunda administrators");
+                    admins.setType("SYSTEM");
+                    identity.saveGroup(admins);
+                }
+                identity.createMembership(id, "camunda-admin");
+            }
+        });
+    }
+
+    /** 24 months up to last month; the customer's profile decides the amounts and payments. */
+    private List<MonthlyConsumption> consumption(DemoCustomers.Entry customer) {
+        var random = new Random(customer.id().hashCode());
+        var months = new ArrayList<MonthlyConsumption>();
+        var last = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
+        var start = YearMonth.from(customer.data().contractStart());
+        for (int i = 23; i >= 0; i--) {
+            var month = last.minusMonths(i);
+            if (month.isBefore(start)) continue;
+            double seasonal = 1 + 0.25 * Math.cos((month.getMonthValue() - 7) * Math.PI / 6);
+            double kwh = customer.annualKwh() / 12 * seasonal * (0.9 + 0.2 * random.nextDouble());
+            if (customer.consumptionJump() && i == 0) kwh *= 1.8;
+            boolean onTime = customer.arrears() ? i > 2 : random.nextDouble() < customer.onTimeShare();
+            var amount = BigDecimal.valueOf(kwh * customer.tariff()).setScale(2, RoundingMode.HALF_UP);
+            months.add(new MonthlyConsumption(month.toString(), BigDecimal.valueOf(kwh).setScale(0, RoundingMode.HALF_UP),
+                    amount, onTime));
+        }
+        return months;
+    }
+
+    /** Closed contacts of the past year, so that the DIGITAL and PRICE_SENSITIVE segments have data. */
+    private void recordHistory(List<DemoCustomers.Entry> catalogue) {
+        var now = OffsetDateTime.now(clock);
+        int n = 0;
+        for (var customer : catalogue) {
+            for (var contact : customer.pastContacts()) {
+                var received = now.minusDays(20 + 40L * n % 300);
+                jdbc.sql("""
+                        INSERT INTO service_case (id, kind, customer_id, channel, category, description, received_at,
+                               status, stage, outcome, closed_at, updated_at)
+                        VALUES (?, 'COMPLAINT', ?, ?, ?, 'Earlier contact (imported history)', ?, 'CLOSED', 'CLOSED',
+                                'RESOLVED', ?, ?)""")
+                        .params("HIS-%d-%06d".formatted(received.getYear(), ++n), customer.id(), contact.channel().name(),
+                                contact.category().name(), received, received.plusDays(3), received.plusDays(3))
+                        .update();
+            }
+        }
+    }
+
+    static List<ComplaintRequest> openComplaints() {
+        return List.of(
+                complaint("R-0003", Channel.HOTLINE, ComplaintCategory.CONNECTION,
+                        "Asked for a second meter for the garage three weeks ago and nobody called back."),
+                complaint("R-0007", Channel.WECHAT, ComplaintCategory.OTHER,
+                        "The outage notice for our street was sent after the work had started."),
+                complaint("C-0004", Channel.WEB, ComplaintCategory.CONNECTION,
+                        "The new shop's connection appointment was moved twice without notice."),
+                complaint("R-0012", Channel.APP, ComplaintCategory.OTHER,
+                        "The app shows an old address on the bill although it was changed in March."),
+                complaint("R-0001", Channel.HOTLINE, ComplaintCategory.BILLING,
+                        "October bill is twice the usual amount; no new appliances at home."),
+                complaint("I-0002", Channel.EMAIL, ComplaintCategory.POWER_QUALITY,
+                        "Voltage dips stop the production line several times a day since Monday."),
+                complaint("I-0001", Channel.HOTLINE, ComplaintCategory.BILLING,
+                        "Demand charge on the last invoice does not match the contracted capacity."),
+                complaint("R-0020", Channel.COUNTER, ComplaintCategory.METER,
+                        "The meter display is blank and the reading was estimated."),
+                complaint("P-0001", Channel.HOTLINE, ComplaintCategory.SUPPLY_INTERRUPTION,
+                        "Hospital wing B lost supply for 40 minutes this morning; backup started late."),
+                complaint("C-0002", Channel.HOTLINE, ComplaintCategory.SERVICE_CONDUCT,
+                        "The meter reader was rude and refused to show identification."));
+    }
+
+    private static ComplaintRequest complaint(String customerId, Channel channel, ComplaintCategory category,
+            String description) {
+        return new ComplaintRequest(customerId, channel, category, description, null, null);
+    }
+}

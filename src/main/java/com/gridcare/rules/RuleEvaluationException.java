@@ -1,0 +1,12 @@
+package com.gridcare.rules;
+
+/**
+ * A rule failed at run time, or looped past the cap. Never answered with a default: the caller's
+ * transaction fails (a job retries and then raises an incident).
+ */
+public class RuleEvaluationException extends RuntimeException {
+
+    public RuleEvaluationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

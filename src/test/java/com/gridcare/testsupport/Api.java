@@ -1,0 +1,93 @@
+package com.gridcare.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** A small HTTP client for GridCare's API as a channel system or a member of staff calls it. */
+public final class Api {
+
+    /** An answer: status, headers and the body, parsed as JSON when it is JSON. */
+    public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String contentType() {
+            return headers.getOrDefault("content-type", java.util.List.of("")).get(0);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String base;
+    private final String user;
+    private final String password;
+
+    private Api(String base, String user, String password) {
+        this.base = base;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static Api at(int port) {
+        return new Api("http://localhost:" + port, null, null);
+    }
+
+    public Api as(String user, String password) {
+        return new Api(base, user, password);
+    }
+
+    /** As the test user of a group (see {@link TestData#users()}). */
+    public Api as(String group) {
+        return as(TestData.user(group), TestData.PASSWORD);
+    }
+
+    public Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Answer post(String path, String json, String... headers) {
+        var request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        return send(request);
+    }
+
+    public Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (user != null) {
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
