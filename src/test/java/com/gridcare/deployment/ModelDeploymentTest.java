@@ -93,6 +93,25 @@ class ModelDeploymentTest {
     }
 
     @Test
+    void aSavedModelIsDeployedWithoutARestartWhenTheFoldersAreWatched() throws Exception {
+        deployer.deployChanged();
+        int version = latestVersion();
+        try (var watcher = new FolderWatcher("test", List.of(deployer.processes(), deployer.forms()), 100,
+                deployer::deployChanged)) {
+            var bpmn = dir.resolve("processes").resolve(PROCESS + ".bpmn");
+            Files.writeString(bpmn, Files.readString(bpmn).replace("name=\"Complaint handling\"",
+                    "name=\"Complaint handling (saved in the Modeler)\""));
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (latestVersion() == version && System.nanoTime() < deadline) {
+                Thread.sleep(100); // the watcher polls the folders on its own thread
+            }
+        }
+
+        assertThat(latestVersion()).isEqualTo(version + 1);
+    }
+
+    @Test
     void aBrokenModelIsRefusedWithTheParserMessageAndTheOldVersionKeepsServing() throws IOException {
         deployer.deployChanged();
         int version = latestVersion();
