@@ -44,6 +44,11 @@ public class CaseWithdrawal {
         if (serviceCase.withdrawalRequested() || !records.requestWithdrawal(caseId, reason, by)) {
             throw new ConflictException("Case " + caseId + " is already being withdrawn");
         }
+        var waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseId)
+                .messageEventSubscriptionName(CaseMessages.CASE_WITHDRAWN).count();
+        if (waiting == 0) {
+            throw new ConflictException("Case " + caseId + " cannot be withdrawn at its current step");
+        }
         try {
             runtime.createMessageCorrelation(CaseMessages.CASE_WITHDRAWN)
                     .processInstanceBusinessKey(caseId)

@@ -22,7 +22,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Completes a user task for a member of staff: only its assignee or a member of one of its
@@ -48,8 +51,13 @@ public class TaskCompletion {
     private final FormSubmission submission;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionTemplate fresh;
 
-    TaskCompletion(TaskService tasks, FormService forms, HistoryService history, ObjectMapper json, Clock clock) {
+    TaskCompletion(TaskService tasks, FormService forms, HistoryService history, ObjectMapper json, Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this.fresh = new TransactionTemplate(transactionManager);
+        this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.fresh.setReadOnly(true);
         this.tasks = tasks;
         this.forms = forms;
         this.history = history;
@@ -66,40 +74,50 @@ public class TaskCompletion {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Completed complete(String taskId, Map<String, Object> submitted, ApiUser user) {
+        try {
+            return completeOpenTask(taskId, submitted, user);
+        } catch (OptimisticLockingException | ConcurrencyFailureException e) {
+            throw completedMeanwhile(taskId);
+        } catch (ProcessEngineException e) {
+            // e.g. "task doesn't exist" when another completion committed between two of our steps
+            if (isConcurrencyFailure(e)) throw completedMeanwhile(taskId);
+            if (!stillOpen(taskId)) throw gone(taskId);
+            throw e;
+        }
+    }
+
+    private Completed completeOpenTask(String taskId, Map<String, Object> submitted, ApiUser user) {
         var task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
             throw gone(taskId);
         }
-        authorize(task, user);
+        if (!mayComplete(task, user)) {
+            if (!stillOpen(taskId)) throw gone(taskId);
+            throw new ForbiddenException("User " + user.id() + " is neither the assignee of task " + taskId
+                    + " nor in one of its candidate groups");
+        }
         var variables = submission.validate(form(task), submitted, tasks.getVariables(taskId));
         var caseId = tasks.getVariable(taskId, ProcessVariables.CASE_ID);
-        try {
-            tasks.complete(taskId, variables);
-        } catch (OptimisticLockingException e) {
-            throw completedMeanwhile(taskId);
-        } catch (ProcessEngineException e) {
-            if (isConcurrencyFailure(e) || tasks.createTaskQuery().taskId(taskId).count() == 0) {
-                throw completedMeanwhile(taskId);
-            }
-            throw e;
-        } catch (ConcurrencyFailureException e) {
-            throw completedMeanwhile(taskId);
-        }
+        tasks.complete(taskId, variables);
         return new Completed(taskId, task.getName(), caseId == null ? null : caseId.toString(),
                 task.getProcessInstanceId(), user.id(), OffsetDateTime.now(clock));
     }
 
-    private void authorize(Task task, ApiUser user) {
+    /** Whether the task is open as committed now, seen from a fresh transaction (ours may be spoilt). */
+    private boolean stillOpen(String taskId) {
+        return Boolean.TRUE.equals(fresh.execute(tx -> tasks.createTaskQuery().taskId(taskId).count() > 0));
+    }
+
+    private boolean mayComplete(Task task, ApiUser user) {
         if (user.id().equals(task.getAssignee())) {
-            return;
+            return true;
         }
         for (var link : tasks.getIdentityLinksForTask(task.getId())) {
             if (!IdentityLinkType.CANDIDATE.equals(link.getType())) continue;
-            if (link.getGroupId() != null && user.groups().contains(link.getGroupId())) return;
-            if (user.id().equals(link.getUserId())) return;
+            if (link.getGroupId() != null && user.groups().contains(link.getGroupId())) return true;
+            if (user.id().equals(link.getUserId())) return true;
         }
-        throw new ForbiddenException("User " + user.id() + " is neither the assignee of task " + task.getId()
-                + " nor in one of its candidate groups");
+        return false;
     }
 
     /** The task's Camunda Form, or null when it has none (or an embedded HTML form GridCare cannot read). */
@@ -117,7 +135,7 @@ public class TaskCompletion {
 
     /** No open task: completed or cancelled earlier (409), or never there (404). */
     private RuntimeException gone(String taskId) {
-        var past = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        var past = fresh.execute(tx -> history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
         if (past == null) {
             return new NotFoundException("taskId: no task " + taskId);
         }
@@ -136,7 +154,7 @@ public class TaskCompletion {
 
     private static boolean isConcurrencyFailure(Throwable e) {
         for (var t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockingException) return true;
+            if (t instanceof OptimisticLockingException || t instanceof ConcurrencyFailureException) return true;
             if (t instanceof SQLException sql && (CONCURRENCY_STATES.contains(sql.getSQLState())
                     || sql.getErrorCode() == H2_CONCURRENT_UPDATE)) {
                 return true;
