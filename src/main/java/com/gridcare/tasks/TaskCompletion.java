@@ -3,6 +3,7 @@ package com.gridcare.tasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.ForbiddenException;
+import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
 import com.gridcare.cases.ProcessVariables;
 import com.gridcare.security.ApiUser;
@@ -15,7 +16,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -70,16 +70,17 @@ public class TaskCompletion {
      * @throws NotFoundException no such task ever existed
      * @throws ConflictException the task is completed or cancelled, or was completed at the same moment
      * @throws ForbiddenException the user is neither its assignee nor a candidate
-     * @throws com.gridcare.api.InvalidFieldException a variable does not fit the form
+     * @throws InvalidFieldException a variable does not fit the form
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Completed complete(String taskId, Map<String, Object> submitted, ApiUser user) {
         try {
             return completeOpenTask(taskId, submitted, user);
-        } catch (OptimisticLockingException | ConcurrencyFailureException e) {
-            throw completedMeanwhile(taskId);
-        } catch (ProcessEngineException e) {
-            // e.g. "task doesn't exist" when another completion committed between two of our steps
+        } catch (InvalidFieldException | ForbiddenException | ConflictException | NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // when another completion commits between two of our engine calls, the engine answers
+            // "task doesn't exist", an optimistic-locking failure, or even a NullPointerException
             if (isConcurrencyFailure(e)) throw completedMeanwhile(taskId);
             if (!stillOpen(taskId)) throw gone(taskId);
             throw e;

@@ -213,7 +213,7 @@ class TaskCompletionApiTest {
     @Test
     void shouldLetOneOfTwoSimultaneousCompletionsWinAndAnswerTheOther409() throws Exception {
         var billing = Api.at(port).as(Groups.BILLING);
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 20; round++) {
             var task = investigation();
             tasks.setAssignee(task.getId(), TestData.user(Groups.BILLING));
             var barrier = new CyclicBarrier(2);
