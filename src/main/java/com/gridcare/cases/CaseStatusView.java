@@ -2,6 +2,7 @@ package com.gridcare.cases;
 
 import com.gridcare.EngineClock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ record CaseStatusView(
         var stage = CaseStage.of(c.stage());
         Words outcome = null;
         if (c.outcome() != null) {
-            outcome = java.util.Arrays.stream(CaseOutcome.values()).filter(o -> o.name().equals(c.outcome()))
+            outcome = Arrays.stream(CaseOutcome.values()).filter(o -> o.name().equals(c.outcome()))
                     .findFirst().map(o -> new Words(o.name(), o.en(), o.zh()))
                     .orElse(new Words(c.outcome(), null, null));
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +68,7 @@ public class NotificationDispatcher {
 
     Optional<OutboxStore.Claim> claim(String outboxId) {
         var now = now();
-        return store.claim(outboxId, nodeId + "/" + java.util.UUID.randomUUID(), now, now.plus(lease));
+        return store.claim(outboxId, nodeId + "/" + UUID.randomUUID(), now, now.plus(lease));
     }
 
     Outcome deliver(OutboxStore.Claim claim) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ public class NotificationOutbox {
     }
 
     /** The placeholders a template needs, for delegates that gather values. */
-    public java.util.Set<String> placeholders(String template) {
+    public Set<String> placeholders(String template) {
         return templates.placeholders(template);
     }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -155,7 +156,7 @@ final class TemplateCatalogue {
     }
 
     private static String fill(String text, Map<String, ?> values, String language) {
-        return PLACEHOLDER.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        return PLACEHOLDER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 format(values.get(m.group(1)), language)));
     }
 

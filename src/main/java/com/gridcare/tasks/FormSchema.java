@@ -3,6 +3,7 @@ package com.gridcare.tasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ record FormSchema(Map<String, Field> fields) {
             }
             var validate = component.path("validate");
             var hidden = component.path("conditional").has("hide");
-            var options = new java.util.LinkedHashSet<String>();
+            var options = new LinkedHashSet<String>();
             for (var value : component.path("values")) {
                 options.add(value.path("value").asText());
             }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -196,7 +197,7 @@ final class FormSubmission {
     }
 
     private static String parsed(String key, Object value, String expected,
-            java.util.function.Function<String, ?> parser) {
+            Function<String, ?> parser) {
         if (!(value instanceof String text)) throw invalid(key, "must be " + expected);
         try {
             parser.apply(text);

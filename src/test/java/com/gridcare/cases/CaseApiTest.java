@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
@@ -220,7 +221,7 @@ class CaseApiTest {
         var barrier = new CyclicBarrier(2);
         var pool = Executors.newFixedThreadPool(2);
         try {
-            var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+            var futures = new ArrayList<Future<Integer>>();
             for (int i = 0; i < 2; i++) {
                 futures.add(pool.submit(() -> {
                     barrier.await(30, TimeUnit.SECONDS);

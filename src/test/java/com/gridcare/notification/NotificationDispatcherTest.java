@@ -1,6 +1,7 @@
 package com.gridcare.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.customer.Area;
@@ -39,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,6 +76,8 @@ class NotificationDispatcherTest {
     Clock clock;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
 
     TestCases testCases;
     TestGateway gateway;
@@ -123,9 +127,8 @@ class NotificationDispatcherTest {
     }
 
     private QueuedNotification row(String outboxId) {
-        var caseId = transactions.execute(tx -> context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("SELECT case_id FROM notification_outbox WHERE id = ?").param(outboxId).query(String.class)
-                .single());
+        var caseId = jdbc.sql("SELECT case_id FROM notification_outbox WHERE id = ?").param(outboxId)
+                .query(String.class).single();
         return outbox.forCase(caseId).stream().filter(n -> n.id().equals(outboxId)).findFirst().orElseThrow();
     }
 
@@ -312,7 +315,7 @@ class NotificationDispatcherTest {
     void shouldRefuseToStartWhenAChannelsSenderIsNotAvailable() {
         var configured = Map.of(PreferredChannel.EMAIL, "email");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NotificationSenders(List.of(new LogSender()),
+        assertThatThrownBy(() -> new NotificationSenders(List.of(new LogSender()),
                         configured))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gridcare.notification.senders.EMAIL=email");

@@ -11,6 +11,7 @@ import com.gridcare.testsupport.TestCases;
 import com.gridcare.testsupport.TestData;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +89,7 @@ class NotificationOutboxBenchmark {
                     for (int round = 0; round < 10 * messages; round++) {
                         int now = dispatcher.dispatchDue();
                         sent += now;
-                        if (now == 0 && store.due(java.time.OffsetDateTime.now(clock), 1).isEmpty()) break;
+                        if (now == 0 && store.due(OffsetDateTime.now(clock), 1).isEmpty()) break;
                     }
                     return sent;
                 }));
