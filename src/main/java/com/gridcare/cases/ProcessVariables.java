@@ -20,6 +20,13 @@ public final class ProcessVariables {
     public static final String EVALUATION_DECISION_ID = "evaluationDecisionId";
     public static final String ROUTING_DECISION_ID = "routingDecisionId";
 
+    /** Input parameter of {@code ${closeCase}}: a {@link CaseOutcome} name. */
+    public static final String CASE_OUTCOME = "caseOutcome";
+    /** Input parameter of {@code ${notifyCustomer}}: the template to send. */
+    public static final String NOTIFICATION_TEMPLATE = "notificationTemplate";
+    /** Input parameter of {@code ${notifyCustomer}}: which occurrence (a reopen count, a reminder number). */
+    public static final String NOTIFICATION_STEP = "notificationStep";
+
     private ProcessVariables() {
     }
 }

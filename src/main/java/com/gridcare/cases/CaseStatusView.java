@@ -1,0 +1,52 @@
+package com.gridcare.cases;
+
+import com.gridcare.EngineClock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/cases/{caseId}}: a case as the customer may see it. No staff names, groups,
+ * priorities or escalations; times in Beijing time with offset.
+ */
+record CaseStatusView(
+        String caseId,
+        CaseKind kind,
+        String category,
+        Channel channel,
+        CaseStatus status,
+        Words stage,
+        OffsetDateTime receivedAt,
+        OffsetDateTime withdrawalRequestedAt,
+        OffsetDateTime closedAt,
+        Words outcome,
+        List<DueDate> dueDates,
+        List<Step> history) {
+
+    /** A code with its words for the customer. */
+    record Words(String code, String en, String zh) {}
+
+    record DueDate(String clock, String en, String zh, OffsetDateTime dueAt, String state) {}
+
+    record Step(OffsetDateTime at, CaseEventType type, String en, String zh) {}
+
+    static CaseStatusView of(ServiceCase c, List<CaseClocks.DueDate> clocks, List<CaseEvent> events) {
+        var stage = CaseStage.of(c.stage());
+        Words outcome = null;
+        if (c.outcome() != null) {
+            outcome = Arrays.stream(CaseOutcome.values()).filter(o -> o.name().equals(c.outcome()))
+                    .findFirst().map(o -> new Words(o.name(), o.en(), o.zh()))
+                    .orElse(new Words(c.outcome(), null, null));
+        }
+        return new CaseStatusView(c.id(), c.kind(), c.category(), c.channel(), c.status(),
+                new Words(stage.name(), stage.en(), stage.zh()), local(c.receivedAt()),
+                local(c.withdrawalRequestedAt()), local(c.closedAt()), outcome,
+                clocks.stream().map(d -> new DueDate(d.clock(), d.labelEn(), d.labelZh(), local(d.dueAt()), d.state()))
+                        .toList(),
+                events.stream().map(e -> new Step(local(e.occurredAt()), e.type(), e.textEn(), e.textZh())).toList());
+    }
+
+    private static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime();
+    }
+}

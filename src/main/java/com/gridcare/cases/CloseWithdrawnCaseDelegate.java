@@ -1,0 +1,34 @@
+package com.gridcare.cases;
+
+import com.gridcare.notification.NotificationOutbox;
+import com.gridcare.notification.NotificationTemplate;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Close withdrawn case", after the {@value CaseMessages#CASE_WITHDRAWN} message: closes the case as
+ * WITHDRAWN, records it in the history and queues the withdrawal confirmation to the customer.
+ * Idempotent: run again, it changes nothing and queues nothing more.
+ */
+@Component("closeWithdrawnCase")
+class CloseWithdrawnCaseDelegate implements JavaDelegate {
+
+    private final CaseRecords records;
+    private final NotificationOutbox outbox;
+
+    CloseWithdrawnCaseDelegate(CaseRecords records, NotificationOutbox outbox) {
+        this.records = records;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var caseId = ProcessCase.caseId(execution);
+        records.withdraw(caseId);
+        if (records.get(caseId).status() == CaseStatus.WITHDRAWN) {
+            outbox.enqueue(caseId, NotificationTemplate.WITHDRAWAL_CONFIRMED, "1", Map.of());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.gridcare.notification;
+
+import com.gridcare.customer.PreferredChannel;
+import com.gridcare.db.Database;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification_outbox} table: enqueue once, claim with a lease, finish under a row lock. */
+@Repository
+class OutboxStore {
+
+    enum Status { PENDING, SENT, FAILED }
+
+    /** A row this node claimed: lease {@code owner}, and what to send. */
+    record Claim(String id, String caseId, String customerId, String template, PreferredChannel channel,
+            String subject, String body, int attempt, String owner) {}
+
+    private final JdbcClient jdbc;
+    private final Database database;
+
+    OutboxStore(JdbcClient jdbc, Database database) {
+        this.jdbc = jdbc;
+        this.database = database;
+    }
+
+    /** @return false when the case already has this template at this step */
+    boolean insertOnce(String id, String caseId, String customerId, String template, String step,
+            PreferredChannel channel, String subject, String body, OffsetDateTime now) {
+        try {
+            return jdbc.sql(database.insertIgnoringDuplicates("""
+                    INSERT INTO notification_outbox (id, case_id, customer_id, template, step, channel, subject, body,
+                           status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"""))
+                    .params(id, caseId, customerId, template, step, channel.name(), subject, body, now, now)
+                    .update() == 1;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /** Rows due for delivery whose lease (if any) has run out, oldest first. */
+    List<String> due(OffsetDateTime now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM notification_outbox
+                 WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+                 ORDER BY next_attempt_at, id LIMIT ?""")
+                .params(now, now, limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Takes a due row for {@code owner} until {@code leaseUntil}. A compare-and-set: of two nodes
+     * claiming one row, one updates it and the other finds it leased.
+     */
+    Optional<Claim> claim(String id, String owner, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        int claimed = jdbc.sql("""
+                UPDATE notification_outbox SET lease_owner = ?, lease_until = ?, attempts = attempts + 1
+                 WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ?
+                   AND (lease_until IS NULL OR lease_until <= ?)""")
+                .params(owner, leaseUntil, id, now, now)
+                .update();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM notification_outbox WHERE id = ? AND lease_owner = ?")
+                .params(id, owner)
+                .query((rs, n) -> new Claim(rs.getString("id"), rs.getString("case_id"), rs.getString("customer_id"),
+                        rs.getString("template"), PreferredChannel.valueOf(rs.getString("channel")),
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
+                        rs.getString("lease_owner")))
+                .optional();
+    }
+
+    /** Locks the row (caller's transaction) and tells whether it is still pending under this lease. */
+    boolean stillOurs(String id, String owner) {
+        return jdbc.sql("SELECT status, lease_owner FROM notification_outbox WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query((rs, n) -> Status.PENDING.name().equals(rs.getString(1)) && owner.equals(rs.getString(2)))
+                .optional().orElse(false);
+    }
+
+    /**
+     * Marks the row sent, whoever holds the lease now: the message is out. Locks the row first
+     * (caller's transaction); @return false when another delivery had already marked it sent.
+     */
+    boolean markSent(String id, String sender, String reference, OffsetDateTime now) {
+        var status = jdbc.sql("SELECT status FROM notification_outbox WHERE id = ? FOR UPDATE").param(id)
+                .query(String.class).optional().orElse(null);
+        if (Status.SENT.name().equals(status)) {
+            return false;
+        }
+        jdbc.sql("""
+                UPDATE notification_outbox SET status = 'SENT', sent_at = ?, sender = ?, gateway_reference = ?,
+                       lease_owner = NULL, lease_until = NULL, last_error = NULL
+                 WHERE id = ?""")
+                .params(now, sender, reference, id)
+                .update();
+        return true;
+    }
+
+    /** A failed attempt: try again at {@code nextAttemptAt}, if the row is still under this lease. */
+    boolean retryLater(String id, String owner, String error, OffsetDateTime nextAttemptAt) {
+        return jdbc.sql("""
+                UPDATE notification_outbox SET next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL
+                 WHERE id = ? AND status = 'PENDING' AND lease_owner = ?""")
+                .params(nextAttemptAt, limit(error), id, owner)
+                .update() > 0;
+    }
+
+    /** Gives up on the row, if it is still under this lease. */
+    boolean markFailed(String id, String owner, String error) {
+        return jdbc.sql("""
+                UPDATE notification_outbox SET status = 'FAILED', last_error = ?, lease_owner = NULL, lease_until = NULL
+                 WHERE id = ? AND status = 'PENDING' AND lease_owner = ?""")
+                .params(limit(error), id, owner)
+                .update() > 0;
+    }
+
+    long count(Status status) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = ?").param(status.name())
+                .query(Long.class).single();
+    }
+
+    private static String limit(String error) {
+        if (error == null) return null;
+        return error.length() <= 500 ? error : error.substring(0, 499) + "…";
+    }
+}
