@@ -61,11 +61,12 @@ public class CaseClocks {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskService tasks;
+    private final TimerJobs timers;
     private final Clock clock;
 
     CaseClocks(ClockRepository clocks, ClockService time, SlaCatalogue catalogue, CaseRepository cases,
             CustomerRepository customers, ClockBindings bindings, RuntimeService runtime, ManagementService management,
-            TaskService tasks, Clock clock) {
+            TaskService tasks, TimerJobs timers, Clock clock) {
         this.clocks = clocks;
         this.time = time;
         this.catalogue = catalogue;
@@ -75,6 +76,7 @@ public class CaseClocks {
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
+        this.timers = timers;
         this.clock = clock;
     }
 
@@ -192,7 +194,7 @@ public class CaseClocks {
             var current = locked(caseId, c.clock());
             if (current.state() != ClockState.RUNNING && current.state() != ClockState.WARNED) continue;
             clocks.pause(current, now, "paused: " + reason);
-            forEachTimer(current, processInstanceId, (jobId, point) -> management.suspendJobById(jobId));
+            forEachTimer(current, processInstanceId, (jobId, point) -> timers.suspend(jobId));
             log.info("case {}: clock {} paused ({})", caseId, c.clock(), reason);
         }
     }
@@ -324,8 +326,7 @@ public class CaseClocks {
     private void moveEngineDates(ClockRepository.ClockRecord c, String processInstanceId, boolean activate) {
         forEachTimer(c, processInstanceId, (jobId, point) -> {
             var at = point == ClockBindings.Point.DUE ? c.dueAt() : c.warnAt();
-            if (at != null) management.setJobDuedate(jobId, Date.from(at.toInstant()));
-            if (activate) management.activateJobById(jobId);
+            timers.move(jobId, at == null ? null : Date.from(at.toInstant()), activate);
         });
         var instanceId = processInstanceOf(c.caseId(), processInstanceId);
         if (instanceId == null) return;
