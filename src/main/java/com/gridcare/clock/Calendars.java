@@ -74,7 +74,11 @@ public class Calendars {
 
     /** Reads rules/calendars/ as it is now and makes it live; on a mistake nothing changes. */
     public CalendarSet reload() {
-        var calendars = read();
+        return publish(read());
+    }
+
+    /** Makes calendars live that were read elsewhere (e.g. checked first) and tells the reload listeners. */
+    CalendarSet publish(CalendarSet calendars) {
         var previous = live.getAndSet(calendars);
         log.info("calendars {} live (was {}): {}", calendars.version(), previous.version(), describe(calendars));
         warnings().forEach(w -> log.warn("calendar warning: {}", w));
@@ -125,7 +129,12 @@ public class Calendars {
     }
 
     private CalendarSet read() {
-        return CalendarSet.parse(folder.read(CalendarFile::isCalendarFile), this::fallbackYearUsed);
+        return read(folder);
+    }
+
+    /** Reads calendar files from another folder, reporting fallback years like the live ones. */
+    CalendarSet read(SourceFolder calendarsFolder) {
+        return CalendarSet.parse(calendarsFolder.read(CalendarFile::isCalendarFile), this::fallbackYearUsed);
     }
 
     private void fallbackYearUsed(String calendarId, int year) {
