@@ -38,7 +38,7 @@ public class SlaCatalogue {
                         + "': working days and hours need a working-day calendar, hours and minutes the 24x7 calendar");
             }
             return unit.toDuration(amount, calendar);
-        });
+        }, calendarSet.version());
         return decisions.decide(DECISION_KIND, RULE_PACKAGE, subject, facts, result, List.of(), SlaTargets::explain);
     }
 

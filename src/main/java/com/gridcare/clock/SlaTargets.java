@@ -24,11 +24,18 @@ public class SlaTargets {
     }
 
     private final transient WorkingTime workingTime;
+    private final String calendarVersion;
     private final Map<SlaClock, SlaRow> chosen = new EnumMap<>(SlaClock.class);
     private final List<String> notChosen = new ArrayList<>();
 
-    public SlaTargets(WorkingTime workingTime) {
+    /** @param calendarVersion the content hash of the calendars the targets are counted in, for the decision log */
+    public SlaTargets(WorkingTime workingTime, String calendarVersion) {
         this.workingTime = workingTime;
+        this.calendarVersion = calendarVersion;
+    }
+
+    public String getCalendarVersion() {
+        return calendarVersion;
     }
 
     /** Called by the rules for every matching row (rules/sla/catalogue.drl). */

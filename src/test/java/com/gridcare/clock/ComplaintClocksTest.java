@@ -57,6 +57,8 @@ class ComplaintClocksTest {
     CaseClocks clocks;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Calendars calendars;
 
     Api channel;
 
@@ -165,8 +167,9 @@ class ComplaintClocksTest {
         assertThat(resolution.timeLeft()).isEqualTo("6.4 working days left / 剩余 6.4 个工作日");
 
         // the decision is in the decision log with the catalogue rows
-        var decision = jdbc.sql("SELECT fired_rules FROM decision WHERE kind = 'SLA_TARGETS' AND subject_id = ?")
-                .param(complaint.caseId()).query(String.class).single();
+        var decision = jdbc.sql("SELECT fired_rules, outputs FROM decision WHERE kind = 'SLA_TARGETS' AND subject_id = ?")
+                .param(complaint.caseId()).query((rs, n) -> rs.getString(1) + "\n" + rs.getString(2)).single();
+        assertThat(decision).contains("\"calendarVersion\":\"" + calendars.current().version() + "\"");
         assertThat(decision).contains("Complaint first contact: 1 working day",
                 "Complaint reply with handling result: 7 working days", "Complaint statutory limit: 10 working days");
     }

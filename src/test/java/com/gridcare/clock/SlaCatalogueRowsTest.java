@@ -61,7 +61,8 @@ class SlaCatalogueRowsTest {
         facts.setSupplyVoltageKv(0.22);
         facts.setArea(Area.URBAN);
         more.accept(facts);
-        var result = new SlaTargets((amount, unit, calendar) -> unit.toDuration(amount, calendars.get(calendar)));
+        var result = new SlaTargets((amount, unit, calendar) -> unit.toDuration(amount, calendars.get(calendar)),
+                calendars.version());
         var session = rules.kieBase("sla").newStatelessKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
