@@ -151,9 +151,13 @@ public final class WorkingCalendar {
 
     private CalendarYear yearOf(long t) {
         var last = lastUsed;
-        if (last != null && last.contains(t)) {
-            if (last.fallback) listener.fallbackYearUsed(id, last.year);
-            return last;
+        if (last != null) {
+            var y = last.contains(t) ? last : years.get(t < last.start ? last.year - 1 : last.year + 1);
+            if (y != null && y.contains(t)) {
+                if (y.fallback) listener.fallbackYearUsed(id, y.year);
+                lastUsed = y;
+                return y;
+            }
         }
         var y = year(LocalDate.ofInstant(Instant.ofEpochMilli(t), zone).getYear());
         lastUsed = y;
