@@ -12,6 +12,8 @@ import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.CaseStatus;
 import com.gridcare.cases.ServiceCase;
+import com.gridcare.clock.CaseClocks;
+import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.CustomerRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -34,12 +36,15 @@ public class ComplaintIntake {
     private final CustomerRepository customers;
     private final CaseRepository cases;
     private final RuntimeService runtime;
+    private final CaseClocks clocks;
     private final Clock clock;
 
-    ComplaintIntake(CustomerRepository customers, CaseRepository cases, RuntimeService runtime, Clock clock) {
+    ComplaintIntake(CustomerRepository customers, CaseRepository cases, RuntimeService runtime, CaseClocks clocks,
+            Clock clock) {
         this.customers = customers;
         this.cases = cases;
         this.runtime = runtime;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -59,7 +64,9 @@ public class ComplaintIntake {
                 .execute();
         cases.linkProcess(caseId, instance.getId(), now);
         var registered = cases.find(caseId).orElseThrow();
+        // the process started the SLA clocks before it first waited ("Start SLA clocks")
         return new ComplaintReceipt(caseId, instance.getId(), registered.tier(), registered.priority(),
-                registered.assignedGroup(), null, null);
+                registered.assignedGroup(), clocks.dueAt(caseId, SlaClock.COMPLAINT_FIRST_CONTACT).orElse(null),
+                clocks.dueAt(caseId, SlaClock.COMPLAINT_RESOLUTION).orElse(null));
     }
 }

@@ -40,8 +40,8 @@ class ComplaintHandlingProcessTest {
         var instance = runtime.createProcessInstanceQuery().processInstanceId(receipt.processInstanceId())
                 .singleResult();
 
-        assertThat(instance).hasPassed("Task_EvaluateCustomer", "Task_RouteComplaint")
-                .isWaitingAt("Task_HandleComplaint")
+        assertThat(instance).hasPassed("Task_EvaluateCustomer", "Task_RouteComplaint", "Task_StartSlaClocks")
+                .isWaitingAt("Task_ContactCustomer")
                 .variables().containsEntry("tier", "STRATEGIC").containsEntry("assignedGroup", "key-accounts")
                 .containsEntry("priority", 85).containsKey("routingDecisionId");
         assertThat(task(instance)).hasCandidateGroup("key-accounts");

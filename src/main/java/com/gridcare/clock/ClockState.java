@@ -1,0 +1,13 @@
+package com.gridcare.clock;
+
+/**
+ * The state of a case's clock. RUNNING → WARNED (warning time reached) → MET (work done in time) or
+ * BREACHED (due date passed); RUNNING or WARNED ⇄ PAUSED (waiting for the customer).
+ */
+public enum ClockState {
+    RUNNING, PAUSED, WARNED, MET, BREACHED;
+
+    public boolean isOpen() {
+        return this == RUNNING || this == WARNED || this == PAUSED;
+    }
+}
