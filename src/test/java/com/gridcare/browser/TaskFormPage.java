@@ -51,8 +51,10 @@ final class TaskFormPage {
         return browser.driver().findElements(ERRORS).stream().map(WebElement::getText).toList();
     }
 
+    /** Completes and waits until Tasklist has closed the task (the engine has completed it by then). */
     void complete() {
         clickComplete();
+        browser.gone(COMPLETE);
     }
 
     /** Closes the messages Tasklist pops up at the bottom right (they can sit over the Complete button), then completes. */

@@ -79,10 +79,6 @@ final class TasklistPage {
         return new TaskFormPage(browser, card.taskId());
     }
 
-    void waitUntilGone(String taskId) {
-        browser.gone(By.cssSelector(".tasks-list a[href*='task=" + taskId + "']"));
-    }
-
     LoginPage logOut() {
         browser.clickable(By.cssSelector("li.account .dropdown-toggle")).click();
         browser.clickable(By.cssSelector("li.logout a")).click();
