@@ -48,7 +48,7 @@ final class ComplaintSteps {
 
     /** The group's inbox ("My groups' tasks") narrowed to the case: the card of the case. */
     TasklistPage.TaskCard findInGroupInbox(TasklistPage tasklist, Complaint complaint) {
-        return tasklist.filter(TasklistPageFilters.MY_GROUPS_TASKS).searchCase(complaint.caseId()).card(complaint.caseId());
+        return tasklist.filter(FilterNames.MY_GROUPS_TASKS).searchCase(complaint.caseId()).card(complaint.caseId());
     }
 
     /** "Handle complaint", first look: the form shows the case, the customer, the tier and why the case is here. */

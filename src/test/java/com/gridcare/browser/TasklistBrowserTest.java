@@ -51,9 +51,9 @@ class TasklistBrowserTest {
             var tasklist = LoginPage.ofTasklist(browser)
                     .logIn(TestData.user(Groups.CUSTOMER_SERVICE), TestData.PASSWORD);
             var filters = tasklist.filterNames();
-            assertThat(filters).hasSizeGreaterThanOrEqualTo(TasklistPageFilters.ALL.size());
-            for (int i = 0; i < TasklistPageFilters.ALL.size(); i++) {
-                assertThat(filters.get(i)).startsWith(TasklistPageFilters.ALL.get(i) + " / ");
+            assertThat(filters).hasSizeGreaterThanOrEqualTo(FilterNames.ALL.size());
+            for (int i = 0; i < FilterNames.ALL.size(); i++) {
+                assertThat(filters.get(i)).startsWith(FilterNames.ALL.get(i) + " / ");
             }
             browser.screenshot("filters");
 

@@ -2,8 +2,8 @@ package com.gridcare.browser;
 
 import java.util.List;
 
-/** The shared Tasklist filters staff start with (com.gridcare.tasklist.TasklistFilters), by their English names. */
-final class TasklistPageFilters {
+/** The shared Tasklist filters staff start with (com.gridcare.tasklist.TasklistFilters), by the English half of their names. */
+final class FilterNames {
 
     static final String MY_TASKS = "My tasks";
     static final String MY_GROUPS_TASKS = "My groups' tasks";
@@ -13,6 +13,6 @@ final class TasklistPageFilters {
 
     static final List<String> ALL = List.of(MY_TASKS, MY_GROUPS_TASKS, DUE_TODAY, OVERDUE, KEY_ACCOUNTS);
 
-    private TasklistPageFilters() {
+    private FilterNames() {
     }
 }
