@@ -1,6 +1,7 @@
 package com.gridcare.security;
 
 import java.util.List;
+import java.util.Map;
 
 /** The Camunda identity groups GridCare works with (PRODUCT.md, "Groups"). */
 public final class Groups {
@@ -23,6 +24,25 @@ public final class Groups {
 
     public static final List<String> ALL = List.of(CUSTOMER_SERVICE, KEY_ACCOUNTS, FIELD_SERVICE, BILLING,
             METERING, SUPERVISORS, SERVICE_MANAGERS, SURVEY_TEAM, RULE_ANALYSTS, CHANNEL_SYSTEMS, ADMINS);
+
+    /** Names staff read in Tasklist and Admin, bilingual like the forms. */
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(CUSTOMER_SERVICE, "Customer service / 客户服务"),
+            Map.entry(KEY_ACCOUNTS, "Key accounts / 大客户经理"),
+            Map.entry(FIELD_SERVICE, "Field service / 现场服务"),
+            Map.entry(BILLING, "Billing / 电费核算"),
+            Map.entry(METERING, "Metering / 计量"),
+            Map.entry(SUPERVISORS, "Supervisors / 主管"),
+            Map.entry(SERVICE_MANAGERS, "Service managers / 服务经理"),
+            Map.entry(SURVEY_TEAM, "Survey team / 满意度回访"),
+            Map.entry(RULE_ANALYSTS, "Rule analysts / 规则分析"),
+            Map.entry(CHANNEL_SYSTEMS, "Channel systems / 渠道系统"),
+            Map.entry(ADMINS, "GridCare administrators / 系统管理员"));
+
+    /** The group's name for people; its id where it has none. */
+    public static String name(String id) {
+        return NAMES.getOrDefault(id, id);
+    }
 
     private Groups() {
     }

@@ -17,10 +17,15 @@ class IdentitySetup implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         for (var id : Groups.ALL) {
-            if (identityService.createGroupQuery().groupId(id).count() == 0) {
-                var group = identityService.newGroup(id);
-                group.setName(id);
+            var group = identityService.createGroupQuery().groupId(id).singleResult();
+            if (group == null) {
+                group = identityService.newGroup(id);
+                group.setName(Groups.name(id));
                 group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            } else if (id.equals(group.getName())) {
+                // named by its id before groups had names staff read (Tasklist shows the name); an edited name stays
+                group.setName(Groups.name(id));
                 identityService.saveGroup(group);
             }
         }

@@ -1,17 +1,20 @@
 package com.gridcare.tasklist;
 
+import static com.gridcare.cases.ProcessVariables.TIER;
+
+import com.gridcare.customer.Tier;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every member of staff starts with. Created when missing; a filter
- * an administrator edited in Tasklist keeps its edits.
+ * an administrator edited in Tasklist keeps its edits. Filter names are data, not webapp labels, so
+ * they are bilingual like the forms ("English / 中文"): staff read them in either language.
  */
 @Component
 class TasklistFilters implements SmartInitializingSingleton {
@@ -23,6 +26,12 @@ class TasklistFilters implements SmartInitializingSingleton {
             Map.of("name", "category", "label", "Category / 类别"),
             Map.of("name", "tier", "label", "Tier / 等级"));
 
+    static final String MY_TASKS = "My tasks / 我的任务";
+    static final String MY_GROUPS_TASKS = "My groups' tasks / 本组任务";
+    static final String DUE_TODAY = "Due today / 今日到期";
+    static final String OVERDUE = "Overdue / 已逾期";
+    static final String KEY_ACCOUNTS = "Key accounts / 大客户";
+
     private final FilterService filters;
     private final TaskService tasks;
 
@@ -33,28 +42,48 @@ class TasklistFilters implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        create("My tasks", "Tasks assigned to me / 我的任务", -10,
+        ensure(MY_TASKS, "My tasks", "Tasks assigned to me / 指派给我的任务", -10,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        create("My groups' tasks", "Unassigned tasks of my groups / 我所在组的任务", -5,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-        create("Due today", "Tasks of my groups due today / 今日到期", 0,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}")
+        ensure(MY_GROUPS_TASKS, "My groups' tasks", "Unassigned tasks of my groups / 本组尚未认领的任务", -5,
+                myGroups().taskUnassigned());
+        ensure(DUE_TODAY, "Due today", "Tasks of my groups due today / 本组今天到期的任务", 0,
+                myGroups().includeAssignedTasks().dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}")
                         .dueAfterExpression("${dateTime().withTimeAtStartOfDay()}"));
-        create("Overdue", "Tasks of my groups past their due date / 已逾期", 5,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks().dueBeforeExpression("${now()}"));
+        ensure(OVERDUE, "Overdue", "Tasks of my groups past their due date / 本组已过到期日的任务", 5,
+                myGroups().includeAssignedTasks().dueBeforeExpression("${now()}"));
+        ensure(KEY_ACCOUNTS, null, "Tasks of my groups for KEY and STRATEGIC customers / 本组重点和战略客户的任务", 10,
+                myGroups().includeAssignedTasks()
+                        .or()
+                        .processVariableValueEquals(TIER, Tier.KEY.name())
+                        .processVariableValueEquals(TIER, Tier.STRATEGIC.name())
+                        .endOr());
     }
 
-    private void create(String name, String description, int priority, Query<?, ?> query) {
+    private TaskQuery myGroups() {
+        return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}");
+    }
+
+    /**
+     * Creates the filter when missing. A filter still carrying its former English-only name (databases
+     * from before the names were bilingual) is renamed, keeping whatever else an administrator changed.
+     */
+    private void ensure(String name, String formerName, String description, int priority, TaskQuery query) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        var taskQuery = (TaskQuery) query;
-        taskQuery.orderByDueDate().asc().orderByTaskPriority().desc();
+        if (formerName != null) {
+            var former = filters.createFilterQuery().filterName(formerName).list();
+            if (!former.isEmpty()) {
+                for (var filter : former) {
+                    filters.saveFilter(filter.setName(name));
+                }
+                return;
+            }
+        }
+        query.orderByDueDate().asc().orderByTaskPriority().desc();
         var filter = filters.newTaskFilter(name)
                 .setOwner("admin")
-                .setQuery(taskQuery)
+                .setQuery(query)
                 .setProperties(Map.of("description", description, "priority", priority, "color", "#3e4d2f",
                         "refresh", true, "variables", VARIABLES));
         filters.saveFilter(filter);

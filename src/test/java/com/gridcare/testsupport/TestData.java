@@ -18,13 +18,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Test users (one per group, user id = group id, password {@code test}) and customers with
+ * Test users (one per group, user id = group id, password {@code test}; the administrators' user is
+ * also a Camunda administrator) and customers with
  * unique ids, created through GridCare's real services.
  */
 @TestComponent
 public class TestData {
 
     public static final String PASSWORD = "test";
+    private static final String CAMUNDA_ADMIN = "camunda-admin";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final IdentityService identity;
@@ -53,6 +55,16 @@ public class TestData {
             user.setPassword(PASSWORD);
             identity.saveUser(user);
             identity.createMembership(id, group);
+        }
+        // the webapps show their one-time setup page instead of the login while no user is a Camunda administrator
+        if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN).count() == 0) {
+            var admins = identity.newGroup(CAMUNDA_ADMIN);
+            admins.setName("Camunda administrators");
+            admins.setType("SYSTEM");
+            identity.saveGroup(admins);
+        }
+        if (identity.createUserQuery().userId(user(Groups.ADMINS)).memberOfGroup(CAMUNDA_ADMIN).count() == 0) {
+            identity.createMembership(user(Groups.ADMINS), CAMUNDA_ADMIN);
         }
     }
 

@@ -1,0 +1,85 @@
+package com.gridcare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gridcare.security.Groups;
+import com.gridcare.testsupport.Api;
+import org.camunda.bpm.engine.HistoryService;
+
+/**
+ * What staff see and do at each step of a complaint in Tasklist: the task names, the form labels
+ * and what is filled in. The one place to change when {@code complaint-handling} or its forms grow
+ * (more tasks: add a step here; tests compose the steps).
+ */
+final class ComplaintSteps {
+
+    /** Task names as the process names them. */
+    static final String HANDLE_COMPLAINT = "Handle complaint";
+
+    /** Labels of the "Handle complaint" form (the English half of "English / 中文"). */
+    static final String CASE_NUMBER = "Case number";
+    static final String CUSTOMER = "Customer";
+    static final String TIER = "Tier";
+    static final String CATEGORY = "Category";
+    static final String ROUTING_REASON = "Why this case is here";
+    static final String RESOLUTION = "Resolution";
+
+    /** The process variable the form writes the resolution to. */
+    static final String RESOLUTION_VARIABLE = "resolution";
+
+    private final int port;
+    private final HistoryService history;
+
+    ComplaintSteps(int port, HistoryService history) {
+        this.port = port;
+        this.history = history;
+    }
+
+    /** A complaint registered by a channel system, as the hotline would; answers the receipt. */
+    Complaint register(String customerId, String category, String description) {
+        var answer = Api.at(port).as(Groups.CHANNEL_SYSTEMS).post("/api/v1/complaints", """
+                {"customerId": "%s", "channel": "HOTLINE", "category": "%s", "description": "%s"}"""
+                .formatted(customerId, category, description));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        var receipt = answer.json();
+        return new Complaint(receipt.path("caseId").asText(), customerId, receipt.path("tier").asText(), category,
+                receipt.path("assignedGroup").asText());
+    }
+
+    /** The group's inbox ("My groups' tasks") narrowed to the case: the card of the case. */
+    TasklistPage.TaskCard findInGroupInbox(TasklistPage tasklist, Complaint complaint) {
+        return tasklist.filter(FilterNames.MY_GROUPS_TASKS).searchCase(complaint.caseId()).card(complaint.caseId());
+    }
+
+    /** "Handle complaint", first look: the form shows the case, the customer, the tier and why the case is here. */
+    void showsContext(TaskFormPage form, Complaint complaint, String customerName) {
+        assertThat(form.value(CASE_NUMBER)).isEqualTo(complaint.caseId());
+        assertThat(form.value(CUSTOMER)).isEqualTo(customerName);
+        assertThat(form.value(TIER)).isEqualTo(complaint.tier());
+        assertThat(form.value(CATEGORY)).isEqualTo(complaint.category());
+        assertThat(form.value(ROUTING_REASON)).contains(complaint.group());
+    }
+
+    /** "Handle complaint": claim it and complete without a resolution; answers the form's messages. */
+    java.util.List<String> completeWithoutResolution(TaskFormPage form) {
+        return form.claim().completeExpectingErrors();
+    }
+
+    /** "Handle complaint": write the resolution and complete. */
+    void resolve(TaskFormPage form, String resolution) {
+        form.fill(RESOLUTION, resolution).complete();
+    }
+
+    /** The task is completed in the engine with the resolution staff wrote. */
+    void assertCompleted(String taskId, String resolution) {
+        var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        assertThat(task.getEndTime()).as("task %s completed", taskId).isNotNull();
+        assertThat(task.getDeleteReason()).isEqualTo("completed");
+        var written = history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .variableName(RESOLUTION_VARIABLE).singleResult();
+        assertThat(written.getValue()).isEqualTo(resolution);
+    }
+
+    record Complaint(String caseId, String customerId, String tier, String category, String group) {
+    }
+}

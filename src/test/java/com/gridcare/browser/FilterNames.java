@@ -1,0 +1,18 @@
+package com.gridcare.browser;
+
+import java.util.List;
+
+/** The shared Tasklist filters staff start with (com.gridcare.tasklist.TasklistFilters), by the English half of their names. */
+final class FilterNames {
+
+    static final String MY_TASKS = "My tasks";
+    static final String MY_GROUPS_TASKS = "My groups' tasks";
+    static final String DUE_TODAY = "Due today";
+    static final String OVERDUE = "Overdue";
+    static final String KEY_ACCOUNTS = "Key accounts";
+
+    static final List<String> ALL = List.of(MY_TASKS, MY_GROUPS_TASKS, DUE_TODAY, OVERDUE, KEY_ACCOUNTS);
+
+    private FilterNames() {
+    }
+}

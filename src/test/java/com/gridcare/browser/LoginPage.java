@@ -1,0 +1,43 @@
+package com.gridcare.browser;
+
+import org.openqa.selenium.By;
+
+/** The login screen of a Camunda webapp. */
+final class LoginPage {
+
+    private static final By USERNAME = By.cssSelector("input[ng-model='username']");
+    private static final By PASSWORD = By.cssSelector("input[ng-model='password']");
+    private static final By LOG_IN = By.cssSelector("form[name='signinForm'] button[type='submit']");
+
+    private final Browser browser;
+
+    private LoginPage(Browser browser) {
+        this.browser = browser;
+        browser.visible(USERNAME);
+    }
+
+    static LoginPage ofTasklist(Browser browser) {
+        browser.go("/camunda/app/tasklist/");
+        return new LoginPage(browser);
+    }
+
+    static LoginPage shown(Browser browser) {
+        return new LoginPage(browser);
+    }
+
+    String usernamePlaceholder() {
+        return browser.visible(USERNAME).getAttribute("placeholder");
+    }
+
+    String logInLabel() {
+        return browser.visible(LOG_IN).getText();
+    }
+
+    TasklistPage logIn(String user, String password) {
+        browser.visible(USERNAME).sendKeys(user);
+        browser.visible(PASSWORD).sendKeys(password);
+        browser.screenshot("login-" + user);
+        browser.clickable(LOG_IN).click();
+        return new TasklistPage(browser);
+    }
+}

@@ -1,0 +1,84 @@
+package com.gridcare.browser;
+
+import static com.gridcare.browser.TasklistPage.xpathLiteral;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/** The open task: its header (claim, dates) and its Camunda Form. */
+final class TaskFormPage {
+
+    private static final By FORM = By.cssSelector(".fjs-form");
+    private static final By CLAIM = By.cssSelector("button.claim");
+    private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+    private static final By ERRORS = By.cssSelector(".fjs-form-field-error li");
+    private static final By NOTIFICATION_CLOSE = By.cssSelector(".page-notifications .alert button.close");
+
+    private final Browser browser;
+    final String taskId;
+
+    TaskFormPage(Browser browser, String taskId) {
+        this.browser = browser;
+        this.taskId = taskId;
+        browser.visible(FORM);
+    }
+
+    /** The value the form shows in the field whose label starts with {@code label} ("English / 中文"). */
+    String value(String label) {
+        browser.until(driver -> !field(label).getDomProperty("value").isEmpty());
+        return field(label).getDomProperty("value");
+    }
+
+    TaskFormPage claim() {
+        browser.clickable(CLAIM).click();
+        browser.clickable(COMPLETE);
+        return this;
+    }
+
+    TaskFormPage fill(String label, String text) {
+        var field = field(label);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Completes with what the form holds now and waits for the form's validation messages. */
+    List<String> completeExpectingErrors() {
+        clickComplete();
+        browser.visible(ERRORS);
+        return browser.driver().findElements(ERRORS).stream().map(WebElement::getText).toList();
+    }
+
+    /** Completes and waits until Tasklist has closed the task (the engine has completed it by then). */
+    void complete() {
+        clickComplete();
+        browser.gone(COMPLETE);
+    }
+
+    /** Closes the messages Tasklist pops up at the bottom right (they can sit over the Complete button), then completes. */
+    private void clickComplete() {
+        for (var close : browser.driver().findElements(NOTIFICATION_CLOSE)) {
+            if (close.isDisplayed()) close.click();
+        }
+        browser.gone(NOTIFICATION_CLOSE);
+        var button = browser.clickable(COMPLETE);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        browser.clickable(COMPLETE).click();
+    }
+
+    String claimLabel() {
+        return browser.visible(CLAIM).getText();
+    }
+
+    String completeLabel() {
+        return browser.visible(COMPLETE).getText();
+    }
+
+    private WebElement field(String label) {
+        var labelElement = browser.visible(By.xpath("//label[contains(@class,'fjs-form-field-label')]"
+                + "[starts-with(normalize-space(.), " + xpathLiteral(label) + ")]"));
+        return browser.driver().findElement(By.id(labelElement.getAttribute("for")));
+    }
+}

@@ -1,0 +1,137 @@
+package com.gridcare.browser;
+
+import static com.gridcare.browser.ComplaintSteps.HANDLE_COMPLAINT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gridcare.browser.Browser.Language;
+import com.gridcare.browser.ComplaintSteps.Complaint;
+import com.gridcare.security.Groups;
+import com.gridcare.testsupport.TestData;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Staff at work in Tasklist, in headless Chromium: the front line takes a complaint routed to its
+ * group from the inbox to completion; another group sees its own work and not the front line's; the
+ * same walk in Chinese shows every label of the screen in Chinese. Screenshots of every step under
+ * target/screenshots/.
+ */
+@BrowserTest
+class TasklistBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData testData;
+    @Autowired
+    HistoryService history;
+
+    ComplaintSteps complaints;
+
+    @BeforeEach
+    void setUp() {
+        testData.users();
+        complaints = new ComplaintSteps(port, history);
+    }
+
+    private String customerName(String customerId) {
+        return "Test customer " + customerId;
+    }
+
+    @Test
+    void frontLineAgentTakesAComplaintFromTheGroupInboxToCompletion() {
+        var complaint = complaints.register(testData.residential(), "CONNECTION",
+                "The new connection was promised for Monday and nobody came.");
+        assertThat(complaint.group()).isEqualTo(Groups.CUSTOMER_SERVICE);
+
+        try (var browser = Browser.open(port, Language.ENGLISH, "front-line-en")) {
+            var tasklist = LoginPage.ofTasklist(browser)
+                    .logIn(TestData.user(Groups.CUSTOMER_SERVICE), TestData.PASSWORD);
+            var filters = tasklist.filterNames();
+            assertThat(filters).hasSizeGreaterThanOrEqualTo(FilterNames.ALL.size());
+            for (int i = 0; i < FilterNames.ALL.size(); i++) {
+                assertThat(filters.get(i)).startsWith(FilterNames.ALL.get(i) + " / ");
+            }
+            browser.screenshot("filters");
+
+            var card = complaints.findInGroupInbox(tasklist, complaint);
+            assertThat(card.taskName()).isEqualTo(HANDLE_COMPLAINT);
+            assertThat(card.text()).contains(complaint.caseId(), customerName(complaint.customerId()));
+            browser.screenshot("group-inbox");
+
+            var form = tasklist.open(card);
+            var resolution = "Field crew booked for tomorrow 09:00; customer agreed by phone.";
+            complaints.showsContext(form, complaint, customerName(complaint.customerId()));
+            browser.screenshot("task-form");
+            assertThat(complaints.completeWithoutResolution(form)).containsExactly("Field is required.");
+            browser.screenshot("validation-error");
+            complaints.resolve(form, resolution);
+
+            browser.screenshot("completed");
+            complaints.assertCompleted(form.taskId, resolution);
+        }
+    }
+
+    @Test
+    void anotherGroupSeesItsOwnWorkAndNotTheFrontLines() {
+        var customerId = testData.residential();
+        var billingComplaint = complaints.register(customerId, "BILLING", "The October bill is twice the usual.");
+        var frontLineComplaint = complaints.register(customerId, "OTHER", "Nobody answered my letter.");
+        assertThat(billingComplaint.group()).isEqualTo(Groups.BILLING);
+        assertThat(frontLineComplaint.group()).isEqualTo(Groups.CUSTOMER_SERVICE);
+
+        try (var browser = Browser.open(port, Language.ENGLISH, "other-group-en")) {
+            var tasklist = LoginPage.ofTasklist(browser).logIn(TestData.user(Groups.BILLING), TestData.PASSWORD);
+
+            var card = complaints.findInGroupInbox(tasklist, billingComplaint);
+            assertThat(card.text()).contains(billingComplaint.caseId(), customerName(customerId));
+            browser.screenshot("own-complaint");
+
+            tasklist.searchCase(frontLineComplaint.caseId()).showsNoTask();
+            assertThat(browser.driver().findElements(TasklistPage.cardOf(frontLineComplaint.caseId()))).isEmpty();
+            browser.screenshot("front-line-complaint-not-here");
+
+            tasklist.logOut();
+            browser.screenshot("logged-out");
+        }
+    }
+
+    @Test
+    void chineseTasklistShowsEveryLabelInChinese() {
+        var complaint = complaints.register(testData.residential(), "CONNECTION", "新装电表一直没有人来安装。");
+
+        try (var browser = Browser.open(port, Language.CHINESE, "front-line-zh")) {
+            var login = LoginPage.ofTasklist(browser);
+            assertThat(login.usernamePlaceholder()).isEqualTo("用户名");
+            assertThat(login.logInLabel()).isEqualTo("登录");
+
+            var tasklist = login.logIn(TestData.user(Groups.CUSTOMER_SERVICE), TestData.PASSWORD);
+            assertThat(tasklist.filterNames()).contains("My tasks / 我的任务", "My groups' tasks / 本组任务",
+                    "Due today / 今日到期", "Overdue / 已逾期", "Key accounts / 大客户");
+            assertThat(tasklist.labelsWithoutChinese()).isEmpty();
+            browser.screenshot("filters");
+
+            var card = complaints.findInGroupInbox(tasklist, complaint);
+            assertThat(card.text()).contains("前").doesNotContain(" ago");
+            assertThat(tasklist.labelsWithoutChinese()).isEmpty();
+            browser.screenshot("group-inbox");
+
+            var form = tasklist.open(card);
+            assertThat(form.claimLabel()).isEqualTo("认领");
+            complaints.showsContext(form, complaint, customerName(complaint.customerId()));
+            browser.screenshot("task-form");
+            assertThat(complaints.completeWithoutResolution(form)).containsExactly("此项为必填项。");
+            assertThat(form.completeLabel()).isEqualTo("完成");
+            assertThat(tasklist.labelsWithoutChinese()).isEmpty();
+            browser.screenshot("validation-error");
+            complaints.resolve(form, "已安排施工队明天上午九点上门安装，客户电话确认。");
+
+            assertThat(tasklist.labelsWithoutChinese()).isEmpty();
+            browser.screenshot("completed");
+            complaints.assertCompleted(form.taskId, "已安排施工队明天上午九点上门安装，客户电话确认。");
+        }
+    }
+}
