@@ -11,6 +11,7 @@ import static com.gridcare.security.Groups.SUPERVISORS;
 import static com.gridcare.security.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.Idempotency;
+import com.gridcare.clock.CaseClocks;
 import com.gridcare.api.NotFoundException;
 import com.gridcare.security.AllowedGroups;
 import com.gridcare.security.ApiUser;
@@ -20,7 +21,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,11 +43,11 @@ class CaseController {
     private final CaseRepository cases;
     private final CaseRecords records;
     private final CaseWithdrawal withdrawal;
-    private final ObjectProvider<CaseClocks> clocks;
+    private final CaseClocks clocks;
     private final Idempotency idempotency;
 
     CaseController(CaseRepository cases, CaseRecords records, CaseWithdrawal withdrawal,
-            ObjectProvider<CaseClocks> clocks, Idempotency idempotency) {
+            CaseClocks clocks, Idempotency idempotency) {
         this.cases = cases;
         this.records = records;
         this.withdrawal = withdrawal;
@@ -60,9 +60,7 @@ class CaseController {
             SERVICE_MANAGERS, SURVEY_TEAM})
     CaseStatusView status(@PathVariable @Pattern(regexp = CASE_ID, message = CASE_ID_MESSAGE) String caseId) {
         var serviceCase = cases.find(caseId).orElseThrow(() -> new NotFoundException("caseId: no case " + caseId));
-        var clockSource = clocks.getIfAvailable();
-        var dueDates = clockSource == null ? List.<CaseClocks.DueDate>of() : clockSource.dueDates(caseId);
-        return CaseStatusView.of(serviceCase, dueDates, records.history(caseId, false));
+        return CaseStatusView.of(serviceCase, clocks.ofCase(caseId), records.history(caseId, false));
     }
 
     @PostMapping("/api/v1/cases/{caseId}/withdrawal")

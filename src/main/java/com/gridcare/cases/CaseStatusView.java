@@ -1,6 +1,7 @@
 package com.gridcare.cases;
 
 import com.gridcare.EngineClock;
+import com.gridcare.clock.CaseClocks;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +27,12 @@ record CaseStatusView(
     /** A code with its words for the customer. */
     record Words(String code, String en, String zh) {}
 
-    record DueDate(String clock, String en, String zh, OffsetDateTime dueAt, String state) {}
+    /** A promise to the customer: what, when due, and where it stands. */
+    record DueDate(String clock, String en, String zh, OffsetDateTime dueAt, String state, String timeLeft) {}
 
     record Step(OffsetDateTime at, CaseEventType type, String en, String zh) {}
 
-    static CaseStatusView of(ServiceCase c, List<CaseClocks.DueDate> clocks, List<CaseEvent> events) {
+    static CaseStatusView of(ServiceCase c, List<CaseClocks.CaseClockStatus> clocks, List<CaseEvent> events) {
         var stage = CaseStage.of(c.stage());
         Words outcome = null;
         if (c.outcome() != null) {
@@ -41,9 +43,14 @@ record CaseStatusView(
         return new CaseStatusView(c.id(), c.kind(), c.category(), c.channel(), c.status(),
                 new Words(stage.name(), stage.en(), stage.zh()), local(c.receivedAt()),
                 local(c.withdrawalRequestedAt()), local(c.closedAt()), outcome,
-                clocks.stream().map(d -> new DueDate(d.clock(), d.labelEn(), d.labelZh(), local(d.dueAt()), d.state()))
-                        .toList(),
+                clocks.stream().map(CaseStatusView::dueDate).toList(),
                 events.stream().map(e -> new Step(local(e.occurredAt()), e.type(), e.textEn(), e.textZh())).toList());
+    }
+
+    private static DueDate dueDate(CaseClocks.CaseClockStatus clock) {
+        var label = clock.label().split(" / ", 2);
+        return new DueDate(clock.clock().name(), label[0], label.length > 1 ? label[1] : label[0],
+                local(clock.dueAt()), clock.state().name(), clock.timeLeft());
     }
 
     private static OffsetDateTime local(OffsetDateTime time) {

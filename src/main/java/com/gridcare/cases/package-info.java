@@ -19,6 +19,6 @@
  * <li>{@code ${closeWithdrawnCase}} – service task after an interrupting message start event
  * ({@value com.gridcare.cases.CaseMessages#CASE_WITHDRAWN}) of a top-level event sub-process.</li>
  * </ul>
- * The SLA clocks plug into the status answer through {@link com.gridcare.cases.CaseClocks}.
+ * The SLA clocks in the status answer come from {@link com.gridcare.clock.CaseClocks}.
  */
 package com.gridcare.cases;

@@ -14,18 +14,18 @@ import org.camunda.bpm.engine.HistoryService;
 final class ComplaintSteps {
 
     /** Task names as the process names them. */
-    static final String HANDLE_COMPLAINT = "Handle complaint";
+    static final String CONTACT_CUSTOMER = "Contact customer";
 
-    /** Labels of the "Handle complaint" form (the English half of "English / 中文"). */
+    /** Labels of the "Contact customer" form (the English half of "English / 中文"). */
     static final String CASE_NUMBER = "Case number";
     static final String CUSTOMER = "Customer";
     static final String TIER = "Tier";
     static final String CATEGORY = "Category";
     static final String ROUTING_REASON = "Why this case is here";
-    static final String RESOLUTION = "Resolution";
+    static final String CONTACT_NOTE = "What was agreed with the customer";
 
-    /** The process variable the form writes the resolution to. */
-    static final String RESOLUTION_VARIABLE = "resolution";
+    /** The process variable the form writes the contact note to. */
+    static final String CONTACT_NOTE_VARIABLE = "contactNote";
 
     private final int port;
     private final HistoryService history;
@@ -51,7 +51,7 @@ final class ComplaintSteps {
         return tasklist.filter(FilterNames.MY_GROUPS_TASKS).searchCase(complaint.caseId()).card(complaint.caseId());
     }
 
-    /** "Handle complaint", first look: the form shows the case, the customer, the tier and why the case is here. */
+    /** "Contact customer", first look: the form shows the case, the customer, the tier and why the case is here. */
     void showsContext(TaskFormPage form, Complaint complaint, String customerName) {
         assertThat(form.value(CASE_NUMBER)).isEqualTo(complaint.caseId());
         assertThat(form.value(CUSTOMER)).isEqualTo(customerName);
@@ -60,24 +60,24 @@ final class ComplaintSteps {
         assertThat(form.value(ROUTING_REASON)).contains(complaint.group());
     }
 
-    /** "Handle complaint": claim it and complete without a resolution; answers the form's messages. */
-    java.util.List<String> completeWithoutResolution(TaskFormPage form) {
+    /** "Contact customer": claim it and complete without a note; answers the form's messages. */
+    java.util.List<String> completeWithoutNote(TaskFormPage form) {
         return form.claim().completeExpectingErrors();
     }
 
-    /** "Handle complaint": write the resolution and complete. */
-    void resolve(TaskFormPage form, String resolution) {
-        form.fill(RESOLUTION, resolution).complete();
+    /** "Contact customer": write what was agreed and complete. */
+    void recordContact(TaskFormPage form, String note) {
+        form.fill(CONTACT_NOTE, note).complete();
     }
 
-    /** The task is completed in the engine with the resolution staff wrote. */
-    void assertCompleted(String taskId, String resolution) {
+    /** The task is completed in the engine with the note staff wrote. */
+    void assertCompleted(String taskId, String note) {
         var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         assertThat(task.getEndTime()).as("task %s completed", taskId).isNotNull();
         assertThat(task.getDeleteReason()).isEqualTo("completed");
         var written = history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .variableName(RESOLUTION_VARIABLE).singleResult();
-        assertThat(written.getValue()).isEqualTo(resolution);
+                .variableName(CONTACT_NOTE_VARIABLE).singleResult();
+        assertThat(written.getValue()).isEqualTo(note);
     }
 
     record Complaint(String caseId, String customerId, String tier, String category, String group) {

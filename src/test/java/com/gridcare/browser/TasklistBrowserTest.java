@@ -1,6 +1,6 @@
 package com.gridcare.browser;
 
-import static com.gridcare.browser.ComplaintSteps.HANDLE_COMPLAINT;
+import static com.gridcare.browser.ComplaintSteps.CONTACT_CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.browser.Browser.Language;
@@ -58,20 +58,20 @@ class TasklistBrowserTest {
             browser.screenshot("filters");
 
             var card = complaints.findInGroupInbox(tasklist, complaint);
-            assertThat(card.taskName()).isEqualTo(HANDLE_COMPLAINT);
+            assertThat(card.taskName()).isEqualTo(CONTACT_CUSTOMER);
             assertThat(card.text()).contains(complaint.caseId(), customerName(complaint.customerId()));
             browser.screenshot("group-inbox");
 
             var form = tasklist.open(card);
-            var resolution = "Field crew booked for tomorrow 09:00; customer agreed by phone.";
+            var note = "Field crew booked for tomorrow 09:00; customer agreed by phone.";
             complaints.showsContext(form, complaint, customerName(complaint.customerId()));
             browser.screenshot("task-form");
-            assertThat(complaints.completeWithoutResolution(form)).containsExactly("Field is required.");
+            assertThat(complaints.completeWithoutNote(form)).containsExactly("Field is required.");
             browser.screenshot("validation-error");
-            complaints.resolve(form, resolution);
+            complaints.recordContact(form, note);
 
             browser.screenshot("completed");
-            complaints.assertCompleted(form.taskId, resolution);
+            complaints.assertCompleted(form.taskId, note);
         }
     }
 
@@ -123,11 +123,11 @@ class TasklistBrowserTest {
             assertThat(form.claimLabel()).isEqualTo("认领");
             complaints.showsContext(form, complaint, customerName(complaint.customerId()));
             browser.screenshot("task-form");
-            assertThat(complaints.completeWithoutResolution(form)).containsExactly("此项为必填项。");
+            assertThat(complaints.completeWithoutNote(form)).containsExactly("此项为必填项。");
             assertThat(form.completeLabel()).isEqualTo("完成");
             assertThat(tasklist.labelsWithoutChinese()).isEmpty();
             browser.screenshot("validation-error");
-            complaints.resolve(form, "已安排施工队明天上午九点上门安装，客户电话确认。");
+            complaints.recordContact(form, "已安排施工队明天上午九点上门安装，客户电话确认。");
 
             assertThat(tasklist.labelsWithoutChinese()).isEmpty();
             browser.screenshot("completed");

@@ -61,6 +61,24 @@ class ComplaintIntakeApiTest {
     }
 
     @Test
+    void theCaseStatusShowsTheClocksTheIntakeAnswered() {
+        var receipt = channel.post("/api/v1/complaints", complaint(testData.residential(), "METER")).json();
+
+        var status = channel.get("/api/v1/cases/" + receipt.path("caseId").asText());
+
+        assertThat(status.status()).isEqualTo(200);
+        var dueDates = status.json().path("dueDates");
+        assertThat(dueDates.findValuesAsText("clock")).contains("COMPLAINT_FIRST_CONTACT", "COMPLAINT_RESOLUTION");
+        for (var dueDate : dueDates) {
+            if (dueDate.path("clock").asText().equals("COMPLAINT_FIRST_CONTACT")) {
+                assertThat(java.time.OffsetDateTime.parse(dueDate.path("dueAt").asText())).isEqualTo(
+                        java.time.OffsetDateTime.parse(receipt.path("firstContactDueAt").asText()));
+                assertThat(dueDate.path("zh").asText()).isEqualTo("首次联系客户");
+            }
+        }
+    }
+
+    @Test
     void refusesCallsWithoutCredentials() {
         var answer = Api.at(port).post("/api/v1/complaints", complaint("X-1", "BILLING"));
 
