@@ -3,45 +3,24 @@ package com.gridcare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.gridcare.customer.CustomerClass;
-import com.gridcare.customer.CustomerEvaluation;
-import com.gridcare.customer.CustomerFacts;
-import com.gridcare.customer.Tier;
 import com.gridcare.deployment.SourceFolder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kie.internal.command.CommandFactory;
 
 class RuleCompilerTest {
 
     @Test
-    void compilesTheShippedRulesAndDecidesATier() {
-        var files = SourceFolder.of("rules", "").read(p -> true);
-        var ruleSet = RuleCompiler.compile(files);
-        assertThat(ruleSet.packages()).contains("customer");
+    void compilesTheShippedRulesAndEveryExamplePasses() {
+        var result = RuleVerifier.verify(SourceFolder.of("rules", "").read(p -> true), RuleModuleCache.none(), null, 1000);
 
-        var facts = new CustomerFacts();
-        facts.setCustomerClass(CustomerClass.INDUSTRIAL);
-        facts.setAnnualKwh(2_300_000);
-        facts.setSupplyVoltageKv(10);
-        facts.setContractedCapacityKva(200);
-        var evaluation = new CustomerEvaluation();
-        var fired = new ArrayList<String>();
-        var session = ruleSet.kieBase("customer").newStatelessKieSession();
-        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.ruleSet().packages()).contains("customer", "offers", "complaintrouting", "requestrouting");
+        assertThat(result.examples()).allSatisfy(e -> {
+            assertThat(e.examples()).isPositive();
+            assertThat(e.passed()).isEqualTo(e.examples());
         });
-        session.execute(CommandFactory.newBatchExecution(List.of(
-                CommandFactory.newInsertElements(List.of(facts, evaluation)), CommandFactory.newFireAllRules(100))));
-        assertThat(evaluation.getTier()).isEqualTo(Tier.KEY);
-        assertThat(evaluation.getSegments()).containsExactly("RELIABILITY");
-        System.out.println(fired + " -> " + evaluation.explain(facts));
+        System.out.println(result.examples());
     }
 
     @Test

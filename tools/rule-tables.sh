@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Turns the CSV sources of GridCare's shipped rule tables and examples (tools/rule-tables/<package>/*.csv)
+# into the spreadsheets under rules/<package>/ with LibreOffice, exactly as an analyst's spreadsheet
+# program would save them. The spreadsheets in rules/ are what is published; edit those, or edit the
+# CSV here and run this script. Usage: tools/rule-tables.sh [package ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packages=("$@")
+[ ${#packages[@]} -eq 0 ] && packages=($(ls tools/rule-tables))
+for package in "${packages[@]}"; do
+  for csv in tools/rule-tables/"$package"/*.csv; do
+    # CSV import: comma separated, double-quoted text, UTF-8, from line 1
+    soffice --headless --calc --infilter="CSV:44,34,76,1" --convert-to xlsx --outdir "rules/$package" "$csv" >/dev/null 2> >(grep -v javaldx >&2)
+    echo "rules/$package/$(basename "${csv%.csv}").xlsx"
+  done
+done
