@@ -38,6 +38,19 @@ public class ComplaintFacts {
     public void setEarlierComplaintsSameCategory(int n) { this.earlierComplaintsSameCategory = n; }
     public boolean isRepeat() { return earlierComplaintsSameCategory > 0; }
 
+    /** The same complaint without an answer: to decide it again with other rules. */
+    public ComplaintFacts copyInputs() {
+        var copy = new ComplaintFacts();
+        copy.caseId = caseId;
+        copy.category = category;
+        copy.channel = channel;
+        copy.tier = tier;
+        copy.important = important;
+        copy.priorityCare = priorityCare;
+        copy.earlierComplaintsSameCategory = earlierComplaintsSameCategory;
+        return copy;
+    }
+
     // what the rules decide
 
     @JsonIgnore

@@ -3,10 +3,13 @@ package com.gridcare.customer;
 import com.gridcare.rules.Decision;
 import com.gridcare.rules.DecisionService;
 import com.gridcare.rules.RuleEvaluationException;
+import com.gridcare.rules.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Evaluates a customer with the customer rules (tier, flags, segments) and records the decision. */
@@ -59,6 +62,17 @@ public class CustomerEvaluator {
         facts.setContractTermYears(customer.contractTermYears() == null ? 0 : customer.contractTermYears());
         facts.setOnTimePaymentShare(history.onTimePaymentShare());
         facts.setArrearsOver90Days(history.arrearsOver90Days());
+        return facts;
+    }
+
+    /**
+     * Evaluates many customers with the given rules without recording decisions (simulation): the facts,
+     * each holding its evaluation, in the order of {@code customers}.
+     */
+    public List<CustomerFacts> evaluateAll(RuleSet ruleSet, List<Customer> customers,
+            Map<String, CustomerRepository.History> histories, LocalDate today) {
+        var facts = customers.stream().map(c -> facts(c, histories.get(c.id()), today)).toList();
+        decisions.runAll(ruleSet, RULE_PACKAGE, facts);
         return facts;
     }
 

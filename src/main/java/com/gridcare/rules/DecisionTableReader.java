@@ -50,7 +50,7 @@ final class DecisionTableReader {
             new ExcelParser(List.<DataListener>of(listener)).parseWorkbook(workbook);
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.drools.template.parser.DecisionTableParseException) {
-                throw new RuleBuildException(List.of(problemFromParser(file, listener.sheetName, e.getMessage())));
+                throw parseProblem(file, listener.sheetName, listener.cells, e.getMessage());
             }
             throw new RuleBuildException(List.of(RuleProblem.inFile(file,
                     "cannot be read as a spreadsheet (save it as .xlsx from your spreadsheet program): "
@@ -60,7 +60,7 @@ final class DecisionTableReader {
         try {
             ruleSet = listener.getRuleSet();
         } catch (org.drools.template.parser.DecisionTableParseException e) {
-            throw new RuleBuildException(List.of(problemFromParser(file, sheet, e.getMessage())));
+            throw parseProblem(file, sheet, listener.cells, e.getMessage());
         }
         var out = new DRLOutput();
         ruleSet.renderDRL(out);
@@ -77,6 +77,26 @@ final class DecisionTableReader {
     private static String unquote(String name) {
         var n = name.trim();
         return n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1) : n;
+    }
+
+    /**
+     * Drools stopped reading the table. A column without code is the usual cause, and Drools names the
+     * first cell of its pattern rather than the empty one: say which cell is empty when it is that.
+     */
+    private static RuleBuildException parseProblem(String file, String sheet, Map<Integer, Map<Integer, String>> cells,
+            String message) {
+        var problems = new ArrayList<RuleProblem>();
+        for (var table : tables(file, sheet, cells, Map.of())) {
+            int codeRow = table.headerRow() + 3;
+            for (var column : table.columns()) {
+                if ((column.isCondition() || column.isAction()) && column.code().isBlank()) {
+                    problems.add(RuleProblem.atCell(file, sheet, codeRow, column.index(), "empty condition: the "
+                            + column.type() + " column " + column.letter() + " has no code in row " + codeRow));
+                }
+            }
+        }
+        if (problems.isEmpty()) problems.add(problemFromParser(file, sheet, message));
+        return new RuleBuildException(problems);
     }
 
     private static RuleProblem problemFromParser(String file, String sheet, String message) {

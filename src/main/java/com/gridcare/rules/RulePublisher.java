@@ -19,6 +19,9 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes rules: builds the candidate (only changed packages are compiled), runs every example,
@@ -47,15 +50,20 @@ public class RulePublisher implements SmartInitializingSingleton {
     private final RuleRuntime runtime;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The audit and the stored files are committed on their own: a refused publish is audited even if the caller rolls back. */
+    private final TransactionTemplate ownTransaction;
     private final boolean watch;
     private final long pollMillis;
     private FolderWatcher watcher;
 
-    RulePublisher(RuleRuntime runtime, JdbcClient jdbc, Clock clock, @Value("${gridcare.rules.watch:false}") boolean watch,
+    RulePublisher(RuleRuntime runtime, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+            @Value("${gridcare.rules.watch:false}") boolean watch,
             @Value("${gridcare.rules.watch-poll-millis:1000}") long pollMillis) {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.watch = watch;
         this.pollMillis = pollMillis;
     }
@@ -123,15 +131,17 @@ public class RulePublisher implements SmartInitializingSingleton {
         var verified = RuleVerifier.verify(candidate, runtime.cache(), live, runtime.maxFirings());
         var changes = RuleChanges.between(live.files(), candidate);
         if (!verified.ok()) {
-            audit(version, live.version(), Outcome.REFUSED, trigger, who, changes,
-                    verified.problems().stream().map(RuleProblem::toString).toList());
+            ownTransaction.executeWithoutResult(tx -> audit(version, live.version(), Outcome.REFUSED, trigger, who,
+                    changes, verified.problems().stream().map(RuleProblem::toString).toList()));
             return new Result(Outcome.REFUSED, version, live.version(), changes, verified.problems(), verified.examples(),
                     millis(started));
         }
         if (!toWrite.isEmpty()) write(toWrite, trigger == Trigger.ROLLBACK);
-        storeFiles(version, candidate);
+        ownTransaction.executeWithoutResult(tx -> {
+            storeFiles(version, candidate);
+            audit(version, live.version(), Outcome.PUBLISHED, trigger, who, changes, List.of());
+        });
         runtime.swap(verified.ruleSet());
-        audit(version, live.version(), Outcome.PUBLISHED, trigger, who, changes, List.of());
         log.info("rules {} published by {} ({}): {}", version, who, trigger, changes);
         return new Result(Outcome.PUBLISHED, version, live.version(), changes, List.of(), verified.examples(),
                 millis(started));
@@ -172,8 +182,10 @@ public class RulePublisher implements SmartInitializingSingleton {
         if (last.isPresent() && last.get().equals(live.version())) return;
         var changes = last.map(v -> RuleChanges.between(storedFiles(v), live.files()))
                 .orElse(List.of("first start: " + live.packages().size() + " rule packages " + live.packages()));
-        storeFiles(live.version(), live.files());
-        audit(live.version(), last.orElse(null), Outcome.PUBLISHED, Trigger.STARTUP, "start-up", changes, List.of());
+        ownTransaction.executeWithoutResult(tx -> {
+            storeFiles(live.version(), live.files());
+            audit(live.version(), last.orElse(null), Outcome.PUBLISHED, Trigger.STARTUP, "start-up", changes, List.of());
+        });
     }
 
     private void storeFiles(String version, Map<String, byte[]> files) {
