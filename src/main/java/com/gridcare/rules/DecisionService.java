@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.kie.api.command.Command;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.internal.command.CommandFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +26,6 @@ import org.springframework.stereotype.Service;
 public class DecisionService {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
-    /** Subjects per session when deciding many at once. */
-    static final int BATCH = 1000;
-
     /** Who or what a decision is about, for the decision log. */
     public record Subject(String type, String id, String customerId) {
         public static Subject customer(String customerId) {
@@ -68,66 +60,39 @@ public class DecisionService {
 
     /** Decides for one subject with the given rules; the names of the rules that fired, in firing order. */
     public List<String> run(RuleSet ruleSet, String rulePackage, List<?> facts) {
-        var fired = new ArrayList<String>();
-        var session = ruleSet.kieBase(rulePackage).newStatelessKieSession();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
-        });
-        List<Command<?>> commands = List.of(CommandFactory.newInsertElements(facts),
-                CommandFactory.newFireAllRules(maxFirings));
         try {
-            session.execute(CommandFactory.newBatchExecution(commands));
+            return RuleSessions.runOne(ruleSet, rulePackage, facts, maxFirings);
+        } catch (RuleSessions.LoopCapException e) {
+            throw loopCap(ruleSet, rulePackage, e);
         } catch (RuntimeException e) {
             meters.counter("gridcare.rules.failures", "package", rulePackage).increment();
             throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
                     + ") failed: " + rootMessage(e), e);
         }
-        if (fired.size() >= maxFirings) {
-            throw loopCap(ruleSet, rulePackage, fired.size(), fired.subList(Math.max(0, fired.size() - 3), fired.size()));
-        }
-        return fired;
     }
 
     /**
-     * Decides for many subjects at once, without recording decisions (simulation, benchmarks). A package whose
-     * examples give the same answers in one shared session is run {@value #BATCH} subjects per session;
-     * other packages one subject per session.
+     * Decides for many subjects at once, without recording decisions (simulation, benchmarks): many subjects per
+     * session when the package's examples give the same answers that way, one per session otherwise.
      */
     public void runAll(RuleSet ruleSet, String rulePackage, List<?> subjects) {
-        if (!ruleSet.batchSafe().contains(rulePackage)) {
-            for (var subject : subjects) run(ruleSet, rulePackage, List.of(subject));
-            return;
-        }
-        var kieBase = ruleSet.kieBase(rulePackage);
-        for (int from = 0; from < subjects.size(); from += BATCH) {
-            var chunk = subjects.subList(from, Math.min(subjects.size(), from + BATCH));
-            var session = kieBase.newKieSession();
-            try {
-                chunk.forEach(session::insert);
-                int cap = maxFirings * chunk.size();
-                int fired = session.fireAllRules(cap);
-                if (fired >= cap) throw loopCap(ruleSet, rulePackage, fired, List.of());
-            } catch (RuleEvaluationException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
-                        + ") failed: " + rootMessage(e), e);
-            } finally {
-                session.dispose();
-            }
+        try {
+            RuleSessions.runAll(ruleSet, rulePackage, subjects, maxFirings);
+        } catch (RuleSessions.LoopCapException e) {
+            throw loopCap(ruleSet, rulePackage, e);
+        } catch (RuntimeException e) {
+            meters.counter("gridcare.rules.failures", "package", rulePackage).increment();
+            throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
+                    + ") failed: " + rootMessage(e), e);
         }
     }
 
-    private RuleEvaluationException loopCap(RuleSet ruleSet, String rulePackage, int fired, List<String> last) {
+    private RuleEvaluationException loopCap(RuleSet ruleSet, String rulePackage, RuleSessions.LoopCapException e) {
         meters.counter("gridcare.rules.loop.cap.hit", "package", rulePackage).increment();
         log.error("ALARM: rule package '{}' (rules {}) hit the cap of {} firings; last fired {}", rulePackage,
-                ruleSet.version(), maxFirings, last);
-        return new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
-                + ") fired " + fired + " times, the cap: a rule probably loops" + (last.isEmpty() ? "" : "; last fired " + last),
-                null);
+                ruleSet.version(), maxFirings, e.last());
+        return new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version() + ") "
+                + e.getMessage(), null);
     }
 
     /**

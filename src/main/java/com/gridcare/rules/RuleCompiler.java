@@ -123,6 +123,11 @@ public final class RuleCompiler {
 
     private static RulePackage compilePackage(String name, Map<String, byte[]> files, RuleModuleCache cache,
             RuleSet reuse, ClassLoader classLoader) {
+        return compilePackage(name, files, cache, reuse, classLoader, "");
+    }
+
+    private static RulePackage compilePackage(String name, Map<String, byte[]> files, RuleModuleCache cache,
+            RuleSet reuse, ClassLoader classLoader, String salt) {
         var problems = new ArrayList<RuleProblem>();
         var tables = new ArrayList<TableFile>();
         var drls = new TreeMap<String, String>();
@@ -174,7 +179,7 @@ public final class RuleCompiler {
         });
         if (!problems.isEmpty()) throw new RuleBuildException(problems);
 
-        var codeHash = codeHash(name, sources, imports(tables, drls), classLoader);
+        var codeHash = codeHash(name + salt, sources, imports(tables, drls), classLoader);
         KieBase kieBase = null;
         if (reuse != null && reuse.find(name).filter(p -> p.codeHash().equals(codeHash)).isPresent()) {
             kieBase = reuse.kieBase(name);
@@ -182,6 +187,28 @@ public final class RuleCompiler {
         if (kieBase == null) kieBase = build(name, codeHash, sources, tables, cache);
         return new RulePackage(name, codeHash, kieBase, Map.copyOf(files), List.copyOf(tables), Map.copyOf(drlRules),
                 examples);
+    }
+
+    /**
+     * Compiles every package of the rule set again, {@code rounds} times, keeping nothing: the compiler's
+     * first runs in a JVM are several times slower than later ones (JIT), and an application that loaded
+     * its rules from the cache has not run it yet. Run in the background after start-up, so that the
+     * first publish is as fast as later ones.
+     */
+    public static void warmUp(RuleSet ruleSet, int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            for (var rulePackage : ruleSet.rulePackages().values()) {
+                var files = new java.util.TreeMap<String, byte[]>(rulePackage.files());
+                files.keySet().removeIf(ExampleReader::isExamples);
+                var marker = "warm-up-" + round + "-" + System.nanoTime();
+                try {
+                    compilePackage(rulePackage.name(), files, RuleModuleCache.none(), null,
+                            RuleCompiler.class.getClassLoader(), marker);
+                } catch (RuleBuildException e) {
+                    return;
+                }
+            }
+        }
     }
 
     private static KieBase build(String name, String codeHash, Map<String, String> sources, List<TableFile> tables,

@@ -54,11 +54,13 @@ public class RulePublisher implements SmartInitializingSingleton {
     private final TransactionTemplate ownTransaction;
     private final boolean watch;
     private final long pollMillis;
+    private final int warmUpRounds;
     private FolderWatcher watcher;
 
     RulePublisher(RuleRuntime runtime, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
             @Value("${gridcare.rules.watch:false}") boolean watch,
-            @Value("${gridcare.rules.watch-poll-millis:1000}") long pollMillis) {
+            @Value("${gridcare.rules.watch-poll-millis:1000}") long pollMillis,
+            @Value("${gridcare.rules.warm-up-rounds:2}") int warmUpRounds) {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -66,11 +68,22 @@ public class RulePublisher implements SmartInitializingSingleton {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.watch = watch;
         this.pollMillis = pollMillis;
+        this.warmUpRounds = warmUpRounds;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         recordStartup();
+        if (warmUpRounds > 0) {
+            var warmUp = new Thread(() -> {
+                long started = System.nanoTime();
+                RuleCompiler.warmUp(runtime.current(), warmUpRounds);
+                log.info("rule compiler warmed up in {} ms: the first publish compiles at full speed", millis(started));
+            }, "rules-compiler-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.setPriority(Thread.MIN_PRIORITY);
+            warmUp.start();
+        }
         if (watch) {
             watcher = new FolderWatcher("rules", List.of(runtime.folder()), pollMillis,
                     () -> publishFolder("rules folder watch", Trigger.WATCH));
