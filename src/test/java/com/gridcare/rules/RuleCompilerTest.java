@@ -24,6 +24,27 @@ class RuleCompilerTest {
     }
 
     @Test
+    void shouldStopARuleThatLoopsAtTheCapInsteadOfAnswering() {
+        var looping = RuleCompiler.compile(Map.of("customer/loop.drl", """
+                package customer;
+                import com.gridcare.customer.CustomerFacts;
+                rule "Count contacts forever"
+                when
+                    $c : CustomerFacts( contactsLastYear >= 0 )
+                then
+                    modify($c) { setContactsLastYear($c.getContactsLastYear() + 1) };
+                end
+                """.getBytes(StandardCharsets.UTF_8)));
+        var facts = new com.gridcare.customer.CustomerFacts();
+
+        assertThatThrownBy(() -> RuleSessions.runOne(looping, "customer", java.util.List.of(facts), 50))
+                .isInstanceOfSatisfying(RuleSessions.LoopCapException.class, e -> {
+                    assertThat(e.fired()).isEqualTo(50);
+                    assertThat(e.getMessage()).contains("a rule probably loops").contains("Count contacts forever");
+                });
+    }
+
+    @Test
     void namesFileAndLineOfACompileError() {
         var broken = Map.of("customer/broken.drl",
                 "package customer;\nrule \"x\"\nwhen\n  String( length > )\nthen\nend\n".getBytes(StandardCharsets.UTF_8));
