@@ -63,6 +63,8 @@ public final class RulesEvaluationBenchmark {
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // the customer rules read the decided tier in an eval on purpose (rules/customer/evaluation.drl)
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.drools.base.rule.EvalCondition")).setLevel(Level.ERROR);
         int customers = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int[] threadCounts = Arrays.stream((args.length > 1 ? args[1] : "1,2").split(",")).mapToInt(Integer::parseInt).toArray();
         System.out.printf("GridCare rules evaluation benchmark: %,d synthetic customers, threads %s%n", customers,

@@ -59,6 +59,8 @@ public final class RulesPublishBenchmark {
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // the customer rules read the decided tier in an eval on purpose (rules/customer/evaluation.drl)
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.drools.base.rule.EvalCondition")).setLevel(Level.ERROR);
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int loadThreads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         long poll = args.length > 2 ? Long.parseLong(args[2]) : 500;

@@ -24,6 +24,8 @@ public final class ValidateRulesCommand {
 
     public static void main(String[] args) throws IOException {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // the customer rules read the decided tier in an eval on purpose (rules/customer/evaluation.drl)
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.drools.base.rule.EvalCondition")).setLevel(Level.ERROR);
         String rules = "rules";
         String packageName = null;
         var files = new ArrayList<String>();
