@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
-exec java -Xms3g -Xmx3g -cp "$BENCH_CP" com.gridcare.bench.RulesEvaluationBenchmark "$@"
+exec java -Xms3g -Xmx3g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.gridcare.bench.RulesEvaluationBenchmark "$@"

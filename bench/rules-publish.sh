@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
-exec java -Xms1g -Xmx2g -cp "$BENCH_CP" com.gridcare.bench.RulesPublishBenchmark "$@"
+exec java -Xms1g -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" com.gridcare.bench.RulesPublishBenchmark "$@"

@@ -109,9 +109,4 @@ public class Routing {
         }
         return sb.toString();
     }
-
-    /** The route and the priority in one sentence. */
-    public String explain(RulePackage rules) {
-        return explainRoute(rules) + "; " + explainPriority();
-    }
 }

@@ -243,11 +243,6 @@ public class RulePublisher implements SmartInitializingSingleton {
                 .list();
     }
 
-    /** Versions that went live and can be returned to. */
-    public List<String> publishedVersions() {
-        return jdbc.sql("SELECT DISTINCT version FROM rule_set_file").query(String.class).list();
-    }
-
     private static List<String> lines(String text) {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
