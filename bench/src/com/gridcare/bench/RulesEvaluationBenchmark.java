@@ -40,6 +40,8 @@ public final class RulesEvaluationBenchmark {
 
     private static final int MAX_FIRINGS = 1000;
     private static final int CHUNK = RuleSessions.BATCH;
+    /** Each variant and thread count is measured this often; the table shows the median run. */
+    private static final int REPEATS = Integer.getInteger("repeats", 3);
 
     /** One way of deciding; returns tier counts (RESIDENTIAL, BUSINESS, KEY, STRATEGIC) as a cross-check. */
     interface Variant {
@@ -108,10 +110,15 @@ public final class RulesEvaluationBenchmark {
         var rows = new ArrayList<Row>();
         for (var variant : variants) {
             if (!only.isEmpty() && !variant.name().toLowerCase().contains(only.toLowerCase())) continue;
-            for (int i = 0; i < 2; i++) variant.run(data, 0, Math.min(Math.min(customers, 100_000), variant.maxCustomers() / 4));
-            for (int threads : threadCounts) rows.add(measure(variant, data, threads));
+            for (int i = 0; i < 3; i++) variant.run(data, 0, Math.min(Math.min(customers, 200_000), variant.maxCustomers() / 4));
+            for (int threads : threadCounts) {
+                var runs = new ArrayList<Row>();
+                for (int r = 0; r < REPEATS; r++) runs.add(measure(variant, data, threads));
+                runs.sort(java.util.Comparator.comparingDouble(Row::perSecond));
+                rows.add(runs.get(REPEATS / 2)); // the median run
+            }
         }
-        System.out.printf("load average after: %s%n%n", loadAverage());
+        System.out.printf("load average after: %s; each figure is the median of %d runs%n%n", loadAverage(), REPEATS);
         System.out.println("| variant | decides | threads | evaluations/s | per thread | per CPU-second | allocated per evaluation |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|");
         for (var row : rows) {
