@@ -58,17 +58,19 @@ final class ExampleReader {
         }
         String rulePackage = null;
         var factTypes = new ArrayList<Class<?>>();
+        var resultTypes = new ArrayList<Class<?>>();
         int headerRow = -1;
         for (var row : cells.entrySet()) {
             var first = row.getValue().getOrDefault(0, "").trim();
             var second = row.getValue().getOrDefault(1, "").trim();
             switch (first.toLowerCase(Locale.ROOT)) {
                 case "examples" -> rulePackage = second;
-                case "facts" -> {
+                case "facts", "results" -> {
+                    var into = first.equalsIgnoreCase("facts") ? factTypes : resultTypes;
                     for (var name : second.split(",")) {
                         if (name.isBlank()) continue;
                         try {
-                            factTypes.add(Class.forName(name.trim(), false, classLoader));
+                            into.add(Class.forName(name.trim(), false, classLoader));
                         } catch (ClassNotFoundException | LinkageError e) {
                             problems.add(RuleProblem.atCell(file, sheet, row.getKey(), 1,
                                     "unknown fact class '" + name.trim() + "' (write the full class name, as in the tables' Import cell)"));
@@ -93,7 +95,8 @@ final class ExampleReader {
         var columns = new ArrayList<ExampleTable.Column>();
         for (var header : cells.get(headerRow).entrySet()) {
             if (header.getKey() == 0) continue;
-            var column = column(file, sheet, headerRow, header.getKey(), header.getValue().trim(), factTypes, problems);
+            var column = column(file, sheet, headerRow, header.getKey(), header.getValue().trim(), factTypes,
+                    resultTypes, problems);
             if (column != null) columns.add(column);
         }
         var examples = new ArrayList<ExampleTable.Example>();
@@ -117,13 +120,14 @@ final class ExampleReader {
         if (examples.isEmpty()) {
             problems.add(RuleProblem.atCell(file, sheet, headerRow + 1, 0, "no examples under the header row"));
         }
-        var table = new ExampleTable(file, sheet, rulePackage, List.copyOf(factTypes), headerRow, List.copyOf(columns),
+        var table = new ExampleTable(file, sheet, rulePackage, List.copyOf(factTypes), List.copyOf(resultTypes), headerRow,
+                List.copyOf(columns),
                 List.copyOf(examples));
         return new Result(table, problems);
     }
 
     private static ExampleTable.Column column(String file, String sheet, int row, int index, String header,
-            List<Class<?>> factTypes, List<RuleProblem> problems) {
+            List<Class<?>> factTypes, List<Class<?>> resultTypes, List<RuleProblem> problems) {
         var lower = header.toLowerCase(Locale.ROOT);
         if (lower.equals("notes") || lower.equals("note") || lower.startsWith("#")) {
             return new ExampleTable.Column(index, header, ExampleTable.Kind.NOTE, null, null);
@@ -137,22 +141,27 @@ final class ExampleReader {
         int dot = field.indexOf('.');
         if (dot > 0 && Character.isUpperCase(field.charAt(0))) {
             var simple = field.substring(0, dot);
-            type = factTypes.stream().filter(t -> t.getSimpleName().equals(simple)).findFirst().orElse(null);
+            var named = new ArrayList<Class<?>>(factTypes);
+            if (expect) named.addAll(resultTypes);
+            type = named.stream().filter(t -> t.getSimpleName().equals(simple)).findFirst().orElse(null);
             if (type == null) {
-                problems.add(RuleProblem.atCell(file, sheet, row, index, "'" + simple + "' is not one of the fact classes named in the Facts row"));
+                problems.add(RuleProblem.atCell(file, sheet, row, index, "'" + simple + "' is not one of the classes named in the "
+                        + (expect ? "Facts or Results row" : "Facts row")));
                 return null;
             }
             field = field.substring(dot + 1);
         } else {
             var fieldName = field;
-            var candidates = factTypes.stream().filter(t -> expect
+            var named = new ArrayList<Class<?>>(factTypes);
+            if (expect) named.addAll(resultTypes);
+            var candidates = named.stream().filter(t -> expect
                     ? FactBinder.readableType(t, fieldName).isPresent() : FactBinder.writable(t).contains(fieldName)).toList();
             if (candidates.size() > 1) {
                 problems.add(RuleProblem.atCell(file, sheet, row, index, "'" + field + "' is a field of several facts: write "
                         + candidates.get(0).getSimpleName() + "." + field + " or the like"));
                 return null;
             }
-            type = candidates.isEmpty() ? (factTypes.isEmpty() ? null : factTypes.get(0)) : candidates.get(0);
+            type = candidates.isEmpty() ? (named.isEmpty() ? null : named.get(0)) : candidates.get(0);
         }
         if (type == null) return null;
         if (expect ? FactBinder.readableType(type, field).isEmpty() : !FactBinder.writable(type).contains(field)) {

@@ -8,9 +8,11 @@ import java.util.Map;
  * one example per row. See rules/README.md for the format.
  *
  * @param factTypes the classes of the facts each example inserts, one object of each
+ * @param resultTypes classes of objects the rules insert, which expectations may read
  * @param headerRow 1-based sheet row of the column headers
  */
-public record ExampleTable(String file, String sheet, String rulePackage, List<Class<?>> factTypes, int headerRow,
+public record ExampleTable(String file, String sheet, String rulePackage, List<Class<?>> factTypes,
+        List<Class<?>> resultTypes, int headerRow,
         List<Column> columns, List<Example> examples) {
 
     public enum Kind { INPUT, EXPECT, EXPECT_FIRED, NOTE }

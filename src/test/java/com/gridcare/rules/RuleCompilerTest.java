@@ -45,6 +45,40 @@ class RuleCompilerTest {
     }
 
     @Test
+    void shouldCheckExamplesAgainstObjectsTheRulesInsert() {
+        var files = Map.of("probe/reward.drl", """
+                package probe;
+                import com.gridcare.customer.CustomerFacts;
+                import com.gridcare.offers.Offer;
+                rule "Critical loads get a call-back"
+                when
+                    $c : CustomerFacts( criticalLoad )
+                then
+                    insert(new Offer("CALL_BACK", drools.getRule().getName()));
+                end
+                """.getBytes(StandardCharsets.UTF_8), "probe/examples.xlsx", Spreadsheets.of(
+                new String[] {"Examples", "probe"},
+                new String[] {"Facts", "com.gridcare.customer.CustomerFacts"},
+                new String[] {"Results", "com.gridcare.offers.Offer"},
+                new String[] {"Example", "criticalLoad", "expect Offer.code"},
+                new String[] {"Hospital", "true", "CALL_BACK"},
+                new String[] {"Shop", "false", ""},
+                new String[] {"Wrong on purpose", "true", "NOTHING"}));
+
+        var result = RuleVerifier.verify(files, RuleModuleCache.none(), null, 100);
+
+        assertThat(result.examples()).singleElement().satisfies(e -> {
+            assertThat(e.examples()).isEqualTo(3);
+            assertThat(e.passed()).isEqualTo(2);
+            assertThat(e.batchSafe()).isFalse();
+        });
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.getCell()).isEqualTo("C7");
+            assertThat(p.message()).startsWith("example 'Wrong on purpose': expected code NOTHING, got CALL_BACK");
+        });
+    }
+
+    @Test
     void namesFileAndLineOfACompileError() {
         var broken = Map.of("customer/broken.drl",
                 "package customer;\nrule \"x\"\nwhen\n  String( length > )\nthen\nend\n".getBytes(StandardCharsets.UTF_8));

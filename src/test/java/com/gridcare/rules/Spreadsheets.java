@@ -42,6 +42,23 @@ public final class Spreadsheets {
         }
     }
 
+    /** A one-sheet workbook of text cells, row by row (null for an empty cell). */
+    public static byte[] of(String[]... rows) {
+        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Examples");
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] != null) row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The workbook with a number in the cell. */
     public static byte[] setNumber(byte[] xlsx, String cell, double value) {
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); var out = new ByteArrayOutputStream()) {
