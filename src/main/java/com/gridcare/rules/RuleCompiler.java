@@ -184,7 +184,7 @@ public final class RuleCompiler {
         if (reuse != null && reuse.find(name).filter(p -> p.codeHash().equals(codeHash)).isPresent()) {
             kieBase = reuse.kieBase(name);
         }
-        if (kieBase == null) kieBase = build(name, codeHash, sources, tables, cache);
+        if (kieBase == null) kieBase = build(name, codeHash, sources, tables, cache, salt.isEmpty());
         return new RulePackage(name, codeHash, kieBase, Map.copyOf(files), List.copyOf(tables), Map.copyOf(drlRules),
                 examples);
     }
@@ -212,7 +212,7 @@ public final class RuleCompiler {
     }
 
     private static KieBase build(String name, String codeHash, Map<String, String> sources, List<TableFile> tables,
-            RuleModuleCache cache) {
+            RuleModuleCache cache, boolean logIt) {
         var ks = KieServices.get();
         var key = name + "-" + codeHash;
         synchronized (REPOSITORY) {
@@ -252,7 +252,9 @@ public final class RuleCompiler {
             try {
                 var kieBase = ks.newKieContainer(releaseId).getKieBase(name);
                 cache.put(key, ((InternalKieModule) builder.getKieModule()).getBytes());
-                log.info("rule package {} compiled ({}) in {} ms", name, codeHash, (System.nanoTime() - started) / 1_000_000);
+                if (logIt) {
+                    log.info("rule package {} compiled ({}) in {} ms", name, codeHash, (System.nanoTime() - started) / 1_000_000);
+                }
                 return kieBase;
             } finally {
                 ks.getRepository().removeKieModule(releaseId);
@@ -323,7 +325,11 @@ public final class RuleCompiler {
     }
 
     private static void collectClasses(String className, ClassLoader classLoader, Map<String, byte[]> classes, int depth) {
-        if (!className.startsWith("com.gridcare.") || classes.containsKey(className) || depth > 3) return;
+        // GridCare's fact classes and what they use; the rules engine's own classes are not compiled against
+        if (!className.startsWith("com.gridcare.") || className.startsWith("com.gridcare.rules.")
+                || classes.containsKey(className) || depth > 3) {
+            return;
+        }
         try (var in = classLoader.getResourceAsStream(className.replace('.', '/') + ".class")) {
             if (in == null) return;
             classes.put(className, in.readAllBytes());
