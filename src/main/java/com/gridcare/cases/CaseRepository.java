@@ -59,6 +59,12 @@ public class CaseRepository {
                 .optional();
     }
 
+    /** Cases of a kind received at or after {@code from}, oldest first. */
+    public java.util.List<ServiceCase> receivedSince(CaseKind kind, OffsetDateTime from) {
+        return jdbc.sql("SELECT * FROM service_case WHERE kind = ? AND received_at >= ? ORDER BY received_at, id")
+                .params(kind.name(), from).query(CaseRepository::map).list();
+    }
+
     public void linkProcess(String caseId, String processInstanceId, OffsetDateTime now) {
         jdbc.sql("UPDATE service_case SET process_instance_id = ?, updated_at = ? WHERE id = ?")
                 .params(processInstanceId, now, caseId).update();

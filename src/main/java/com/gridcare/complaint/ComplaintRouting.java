@@ -7,9 +7,11 @@ import com.gridcare.customer.Customer;
 import com.gridcare.customer.Tier;
 import com.gridcare.rules.Decision;
 import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.RuleEvaluationException;
+import com.gridcare.rules.RuleSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -32,23 +34,51 @@ public class ComplaintRouting {
         this.clock = clock;
     }
 
-    public Decision<Routing> route(ServiceCase complaint, Customer customer, Tier tier) {
+    /** The routing rules' view of a complaint: its category, the customer's tier and flags, earlier complaints. */
+    public ComplaintFacts facts(ServiceCase complaint, Tier tier, Set<String> flags) {
         var facts = new ComplaintFacts();
+        facts.setCaseId(complaint.id());
         facts.setCategory(ComplaintCategory.valueOf(complaint.category()));
         facts.setChannel(complaint.channel());
         facts.setTier(tier);
-        facts.setImportant(customer.flags().contains("IMPORTANT"));
-        facts.setPriorityCare(customer.flags().contains("PRIORITY_CARE"));
+        facts.setImportant(flags.contains("IMPORTANT"));
+        facts.setPriorityCare(flags.contains("PRIORITY_CARE"));
         facts.setEarlierComplaintsSameCategory(earlierComplaints(complaint));
+        return facts;
+    }
+
+    /**
+     * Routes, records the decision and the case's group and priority.
+     *
+     * @param tierReason the customer evaluation's sentence ("tier KEY because 2.3 GWh ≥ 1 GWh"), joined to the why
+     */
+    public Decision<Routing> route(ServiceCase complaint, Customer customer, Tier tier, String tierReason) {
+        var facts = facts(complaint, tier, customer.flags());
         var decision = decisions.decide(DECISION_KIND, RULE_PACKAGE,
-                DecisionService.Subject.caseOf(complaint.id(), customer.id()), facts, new Routing(), List.of(),
-                Routing::explain);
-        if (!decision.output().isRouted()) {
-            throw new IllegalStateException("no routing rule matched complaint " + complaint.id());
-        }
+                DecisionService.Subject.caseOf(complaint.id(), customer.id()), facts, ComplaintFacts::getRouting,
+                (f, rules) -> f.getRouting().explainRoute(rules)
+                        + (tierReason == null || tierReason.isBlank() ? "" : "; " + tierReason)
+                        + "; " + f.getRouting().explainPriority());
+        requireRouted(decision.output(), complaint.id(), decision.ruleVersion());
         cases.recordRouting(complaint.id(), decision.output().getGroup(), decision.output().getPriority(),
                 OffsetDateTime.now(clock));
         return decision;
+    }
+
+    /** Routes with the given rules without recording anything (simulation). */
+    public Routing routeWith(RuleSet ruleSet, ComplaintFacts facts) {
+        decisions.run(ruleSet, RULE_PACKAGE, java.util.List.of(facts));
+        return facts.getRouting();
+    }
+
+    static void requireRouted(Routing routing, String caseId, String version) {
+        if (routing.getConflictingRule() != null) {
+            throw new RuleEvaluationException("the routing rules (" + version + ") matched two rows for case " + caseId
+                    + ": '" + routing.getRouteRule() + "' and '" + routing.getConflictingRule() + "'; exactly one row must match", null);
+        }
+        if (!routing.isRouted()) {
+            throw new RuleEvaluationException("the routing rules (" + version + ") matched no row for case " + caseId, null);
+        }
     }
 
     private int earlierComplaints(ServiceCase complaint) {

@@ -37,13 +37,12 @@ class EvaluateCustomerDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var serviceCase = cases.find((String) execution.getVariable(CASE_ID)).orElseThrow();
         var customer = customers.find(serviceCase.customerId()).orElseThrow();
-        var decision = evaluator.evaluate(customer,
-                DecisionService.Subject.caseOf(serviceCase.id(), customer.id()));
-        var evaluation = decision.output();
+        var evaluated = evaluator.evaluate(customer, DecisionService.Subject.caseOf(serviceCase.id(), customer.id()));
+        var evaluation = evaluated.evaluation();
         cases.recordTier(serviceCase.id(), evaluation.getTier().name(), OffsetDateTime.now(clock));
         execution.setVariable(TIER, evaluation.getTier().name());
         execution.setVariable(CUSTOMER_FLAGS, String.join(", ", evaluation.getFlags()));
-        execution.setVariable(TIER_REASON, "Tier " + evaluation.getTier() + ": " + evaluation.getTierRule());
-        execution.setVariable(EVALUATION_DECISION_ID, decision.id());
+        execution.setVariable(TIER_REASON, evaluated.tierReason());
+        execution.setVariable(EVALUATION_DECISION_ID, evaluated.decision().id());
     }
 }

@@ -1,9 +1,14 @@
 package com.gridcare.customer;
 
+import com.gridcare.rules.Because;
+import com.gridcare.rules.RulePackage;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The customer rules' result: tier (and the rule that gave it), flags and segments. */
+/**
+ * The customer rules' answer: tier (the highest tier any tier-table row proposes, and that row),
+ * flags and segments.
+ */
 public class CustomerEvaluation {
 
     private Tier tier;
@@ -16,24 +21,33 @@ public class CustomerEvaluation {
     public Set<String> getFlags() { return flags; }
     public Set<String> getSegments() { return segments; }
 
-    public void setTier(Tier tier, String rule) {
-        this.tier = tier;
-        this.tierRule = rule;
+    /** A row proposes a tier; the highest proposed tier wins, whatever order the rows fire in. */
+    void propose(Tier proposed, String rule) {
+        if (tier == null || proposed.compareTo(tier) > 0) {
+            tier = proposed;
+            tierRule = rule;
+        }
     }
 
-    public void addFlag(String flag) { flags.add(flag); }
-    public void addSegment(String segment) { segments.add(segment); }
+    void addFlag(String flag) { flags.add(flag); }
+    void addSegment(String segment) { segments.add(segment); }
 
     public boolean hasFlag(String flag) { return flags.contains(flag); }
 
-    /** "tier KEY because KEY: non-residential, ≥ 1 GWh a year (2.3 GWh)". */
-    public String explain(CustomerFacts facts) {
-        return "tier " + tier + " because " + tierRule + " (" + String.format("%.2f GWh a year, %s kV, %s kVA",
-                facts.getAnnualKwh() / 1_000_000, trim(facts.getSupplyVoltageKv()),
-                trim(facts.getContractedCapacityKva())) + ")";
+    /**
+     * "tier KEY because 2.3 GWh ≥ 1 GWh", or with the row when it has no figures: "tier RESIDENTIAL
+     * because row 6 'RESIDENTIAL: residential customer'".
+     */
+    public String explainTier(CustomerFacts facts, RulePackage rules) {
+        if (tier == null) return "no tier";
+        var figures = Because.comparisons(rules, tierRule, facts);
+        return "tier " + tier + " because " + (figures.isEmpty() ? rules.describe(tierRule) : figures);
     }
 
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    /** The tier sentence plus flags and segments, for the decision log. */
+    public String explain(CustomerFacts facts, RulePackage rules) {
+        return explainTier(facts, rules) + " (" + rules.describe(tierRule) + ")"
+                + (flags.isEmpty() ? "" : "; flags " + String.join(", ", flags))
+                + (segments.isEmpty() ? "" : "; segments " + String.join(", ", segments));
     }
 }

@@ -2,9 +2,14 @@ package com.gridcare.customer;
 
 import com.gridcare.rules.Decision;
 import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.RuleEvaluationException;
+import com.gridcare.rules.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Evaluates a customer with the customer rules (tier, flags, segments) and records the decision. */
@@ -13,6 +18,13 @@ public class CustomerEvaluator {
 
     public static final String DECISION_KIND = "CUSTOMER_EVALUATION";
     public static final String RULE_PACKAGE = "customer";
+
+    /** A recorded evaluation and its tier in one sentence ("tier KEY because 2.3 GWh ≥ 1 GWh"). */
+    public record Evaluated(Decision<CustomerEvaluation> decision, String tierReason) {
+        public CustomerEvaluation evaluation() {
+            return decision.output();
+        }
+    }
 
     private final CustomerRepository customers;
     private final DecisionService decisions;
@@ -27,7 +39,11 @@ public class CustomerEvaluator {
     /** The rules' view of a customer today. */
     public CustomerFacts facts(Customer customer) {
         var today = LocalDate.now(clock);
-        var history = customers.history(customer.id(), today);
+        return facts(customer, customers.history(customer.id(), today), today);
+    }
+
+    /** The rules' view of a customer, from its history over the 12 months up to {@code today}. */
+    public static CustomerFacts facts(Customer customer, CustomerRepository.History history, LocalDate today) {
         var facts = new CustomerFacts();
         facts.setCustomerId(customer.id());
         facts.setCustomerClass(customer.customerClass());
@@ -42,21 +58,35 @@ public class CustomerEvaluator {
         facts.setDigitalContactsLastYear(history.digitalContactsLastYear());
         facts.setBillingComplaintsLast12Months(history.billingComplaintsLast12Months());
         facts.setTenureYears(ChronoUnit.DAYS.between(customer.contractStart(), today) / 365.25);
+        facts.setMonthsAsCustomer((int) Math.max(0, ChronoUnit.MONTHS.between(customer.contractStart(), today)));
         facts.setContractTermYears(customer.contractTermYears() == null ? 0 : customer.contractTermYears());
         facts.setOnTimePaymentShare(history.onTimePaymentShare());
         facts.setArrearsOver90Days(history.arrearsOver90Days());
         return facts;
     }
 
+    /**
+     * Evaluates many customers with the given rules without recording decisions (simulation): the facts,
+     * each holding its evaluation, in the order of {@code customers}.
+     */
+    public List<CustomerFacts> evaluateAll(RuleSet ruleSet, List<Customer> customers,
+            Map<String, CustomerRepository.History> histories, LocalDate today) {
+        var facts = customers.stream().map(c -> facts(c, histories.get(c.id()), today)).toList();
+        decisions.runAll(ruleSet, RULE_PACKAGE, facts);
+        return facts;
+    }
+
     /** Evaluates, records the decision about {@code subject}, and stores the result on the customer. */
-    public Decision<CustomerEvaluation> evaluate(Customer customer, DecisionService.Subject subject) {
+    public Evaluated evaluate(Customer customer, DecisionService.Subject subject) {
         var facts = facts(customer);
-        var decision = decisions.decide(DECISION_KIND, RULE_PACKAGE, subject, facts, new CustomerEvaluation(),
-                java.util.List.of(), evaluation -> evaluation.explain(facts));
+        var ruleSet = decisions.current();
+        var decision = decisions.decide(ruleSet, DECISION_KIND, RULE_PACKAGE, subject, facts,
+                CustomerFacts::getEvaluation, (f, rules) -> f.getEvaluation().explain(f, rules));
         if (decision.output().getTier() == null) {
-            throw new IllegalStateException("the customer rules gave customer " + customer.id() + " no tier");
+            throw new RuleEvaluationException("the customer rules (" + ruleSet.version() + ") gave customer "
+                    + customer.id() + " no tier: no row of the tier table matched", null);
         }
-        customers.saveEvaluation(customer.id(), decision.output(), java.time.OffsetDateTime.now(clock));
-        return decision;
+        customers.saveEvaluation(customer.id(), decision.output(), OffsetDateTime.now(clock));
+        return new Evaluated(decision, decision.output().explainTier(facts, ruleSet.rulePackage(RULE_PACKAGE)));
     }
 }

@@ -1,8 +1,13 @@
 package com.gridcare.customer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Set;
+
 /**
  * What the customer rules know about a customer: master data and figures derived from the
- * consumption, payment and contact history. Read by {@code rules/customer} and {@code rules/offers}.
+ * consumption, payment and contact history, read by {@code rules/customer}. The rules' answer is
+ * kept on the fact itself ({@link #getEvaluation()}), so every rule matches a single fact and many
+ * customers can be decided in one session.
  */
 public class CustomerFacts {
 
@@ -19,9 +24,11 @@ public class CustomerFacts {
     private int digitalContactsLastYear;
     private int billingComplaintsLast12Months;
     private double tenureYears;
+    private int monthsAsCustomer;
     private int contractTermYears;
     private double onTimePaymentShare = 1.0;
     private boolean arrearsOver90Days;
+    private final CustomerEvaluation evaluation = new CustomerEvaluation();
 
     public String getCustomerId() { return customerId; }
     public void setCustomerId(String customerId) { this.customerId = customerId; }
@@ -54,10 +61,31 @@ public class CustomerFacts {
     public void setBillingComplaintsLast12Months(int n) { this.billingComplaintsLast12Months = n; }
     public double getTenureYears() { return tenureYears; }
     public void setTenureYears(double tenureYears) { this.tenureYears = tenureYears; }
+    /** Whole months since the contract started. */
+    public int getMonthsAsCustomer() { return monthsAsCustomer; }
+    public void setMonthsAsCustomer(int monthsAsCustomer) { this.monthsAsCustomer = monthsAsCustomer; }
     public int getContractTermYears() { return contractTermYears; }
     public void setContractTermYears(int contractTermYears) { this.contractTermYears = contractTermYears; }
     public double getOnTimePaymentShare() { return onTimePaymentShare; }
     public void setOnTimePaymentShare(double onTimePaymentShare) { this.onTimePaymentShare = onTimePaymentShare; }
     public boolean isArrearsOver90Days() { return arrearsOver90Days; }
     public void setArrearsOver90Days(boolean arrearsOver90Days) { this.arrearsOver90Days = arrearsOver90Days; }
+
+    // what the rules decide
+
+    @JsonIgnore
+    public CustomerEvaluation getEvaluation() { return evaluation; }
+
+    /** A tier-table row proposes a tier; the highest proposal is the customer's tier. */
+    public void proposeTier(Tier tier, String rule) { evaluation.propose(tier, rule); }
+    public void addFlag(String flag) { evaluation.addFlag(flag); }
+    public void addSegment(String segment) { evaluation.addSegment(segment); }
+
+    /** The tier proposed so far: final once every tier row has fired. */
+    @JsonIgnore
+    public Tier getTier() { return evaluation.getTier(); }
+    @JsonIgnore
+    public Set<String> getFlags() { return evaluation.getFlags(); }
+    @JsonIgnore
+    public Set<String> getSegments() { return evaluation.getSegments(); }
 }

@@ -6,7 +6,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +124,54 @@ public class CustomerRepository {
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)})
                 .single();
         return new History(kwh, billed, months.size(), paid, arrears, contacts[0], contacts[1], contacts[2]);
+    }
+
+    /** Customers in id order after {@code afterId} (null for the first page). */
+    public List<Customer> page(String afterId, int limit) {
+        return jdbc.sql("SELECT * FROM customer WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")
+                .params(afterId == null ? "" : afterId, limit)
+                .query(CustomerRepository::map).list();
+    }
+
+    /** {@link #history} for many customers at once (two queries), for simulations over every customer. */
+    public Map<String, History> histories(Collection<String> customerIds, LocalDate today) {
+        var result = new HashMap<String, History>();
+        if (customerIds.isEmpty()) return result;
+        var ids = List.copyOf(customerIds);
+        var placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        var from = YearMonth.from(today).minusMonths(11).atDay(1);
+        record Month(String customerId, BigDecimal kwh, BigDecimal billed, boolean paidOnTime) {}
+        var params = new ArrayList<Object>(ids);
+        params.add(from);
+        var months = jdbc.sql("SELECT customer_id, kwh, billed_amount, paid_on_time FROM customer_consumption"
+                        + " WHERE customer_id IN (" + placeholders + ") AND billing_month >= ?"
+                        + " ORDER BY customer_id, billing_month DESC")
+                .params(params)
+                .query((rs, n) -> new Month(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)))
+                .list();
+        var contactParams = new ArrayList<Object>(ids);
+        contactParams.add(today.minusYears(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+        var contacts = new HashMap<String, int[]>();
+        jdbc.sql("SELECT customer_id, COUNT(*),"
+                        + " SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END)"
+                        + " FROM service_case WHERE customer_id IN (" + placeholders + ") AND received_at >= ?"
+                        + " GROUP BY customer_id")
+                .params(contactParams)
+                .query((rs, n) -> contacts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)}))
+                .list();
+        var byCustomer = new LinkedHashMap<String, List<Month>>();
+        months.forEach(m -> byCustomer.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        for (var id : ids) {
+            var list = byCustomer.getOrDefault(id, List.of());
+            double kwh = list.stream().mapToDouble(m -> m.kwh().doubleValue()).sum();
+            var billed = list.stream().map(Month::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+            int paid = (int) list.stream().filter(Month::paidOnTime).count();
+            boolean arrears = list.size() >= 3 && list.stream().limit(3).noneMatch(Month::paidOnTime);
+            var c = contacts.getOrDefault(id, new int[3]);
+            result.put(id, new History(kwh, billed, list.size(), paid, arrears, c[0], c[1], c[2]));
+        }
+        return result;
     }
 
     public void saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {

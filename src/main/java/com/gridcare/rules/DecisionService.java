@@ -2,27 +2,30 @@ package com.gridcare.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.kie.api.command.Command;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.internal.command.CommandFactory;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a rule package over a set of facts in a stateless session and records the decision. Thread
- * safe: every call takes the live rule set once and works on its own session. (Bean name differs
- * from Camunda's DMN {@code decisionService}.)
+ * Runs a rule package over a subject's facts and records the decision. Thread safe: every call
+ * takes the live rule set once (so a decision in flight finishes on the rules it started with)
+ * and works on its own session. Every evaluation is capped at a number of rule firings; hitting
+ * the cap, or a rule failing, is a {@link RuleEvaluationException} — never a default answer.
+ * (Bean name differs from Camunda's DMN {@code decisionService}.)
  */
 @Service("ruleDecisionService")
 public class DecisionService {
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
     /** Who or what a decision is about, for the decision log. */
     public record Subject(String type, String id, String customerId) {
         public static Subject customer(String customerId) {
@@ -37,71 +40,91 @@ public class DecisionService {
     private final RuleRuntime rules;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
     private final int maxFirings;
 
-    DecisionService(RuleRuntime rules, JdbcClient jdbc, ObjectMapper json,
+    DecisionService(RuleRuntime rules, JdbcClient jdbc, ObjectMapper json, Clock clock, MeterRegistry meters,
             @Value("${gridcare.rules.max-firings:1000}") int maxFirings) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+        this.meters = meters;
         this.maxFirings = maxFirings;
     }
 
-    /** The names of the rules that fired, in firing order. */
+    public RuleSet current() {
+        return rules.current();
+    }
+
+    /** Decides for one subject with the given rules; the names of the rules that fired, in firing order. */
     public List<String> run(RuleSet ruleSet, String rulePackage, List<?> facts) {
-        var fired = new ArrayList<String>();
-        var session = ruleSet.kieBase(rulePackage).newStatelessKieSession();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
-        });
-        List<Command<?>> commands = List.of(CommandFactory.newInsertElements(facts),
-                CommandFactory.newFireAllRules(maxFirings));
         try {
-            session.execute(CommandFactory.newBatchExecution(commands));
+            return RuleSessions.runOne(ruleSet, rulePackage, facts, maxFirings);
+        } catch (RuleSessions.LoopCapException e) {
+            throw loopCap(ruleSet, rulePackage, e);
         } catch (RuntimeException e) {
+            meters.counter("gridcare.rules.failures", "package", rulePackage).increment();
             throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
                     + ") failed: " + rootMessage(e), e);
         }
-        if (fired.size() >= maxFirings) {
+    }
+
+    /**
+     * Decides for many subjects at once, without recording decisions (simulation, benchmarks): many subjects per
+     * session when the package's examples give the same answers that way, one per session otherwise.
+     */
+    public void runAll(RuleSet ruleSet, String rulePackage, List<?> subjects) {
+        try {
+            RuleSessions.runAll(ruleSet, rulePackage, subjects, maxFirings);
+        } catch (RuleSessions.LoopCapException e) {
+            throw loopCap(ruleSet, rulePackage, e);
+        } catch (RuntimeException e) {
+            meters.counter("gridcare.rules.failures", "package", rulePackage).increment();
             throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
-                    + ") fired " + fired.size() + " times, the cap: a rule probably loops; last fired "
-                    + fired.subList(Math.max(0, fired.size() - 3), fired.size()), null);
+                    + ") failed: " + rootMessage(e), e);
         }
-        return fired;
+    }
+
+    private RuleEvaluationException loopCap(RuleSet ruleSet, String rulePackage, RuleSessions.LoopCapException e) {
+        meters.counter("gridcare.rules.loop.cap.hit", "package", rulePackage).increment();
+        log.error("ALARM: rule package '{}' (rules {}) hit the cap of {} firings; last fired {}", rulePackage,
+                ruleSet.version(), maxFirings, e.last());
+        return new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version() + ") "
+                + e.getMessage(), null);
     }
 
     /**
      * Decides with the live rules and records the decision.
      *
-     * @param input the facts the rules read, recorded as the decision's inputs
-     * @param output the result fact the rules fill in, recorded as its outputs
+     * @param facts the subject's fact, recorded as the decision's inputs; the rules put their answer on it
+     * @param output the answer to record, read from the fact after the rules fired
+     * @param explanation the why in one sentence, given the fact and the rule package (to name rows)
      */
-    public <T> Decision<T> decide(String kind, String rulePackage, Subject subject, Object input, T output,
-            String explanation) {
-        return decide(kind, rulePackage, subject, input, output, List.of(), r -> explanation);
+    public <F, T> Decision<T> decide(String kind, String rulePackage, Subject subject, F facts, Function<F, T> output,
+            BiFunction<F, RulePackage, String> explanation) {
+        return decide(rules.current(), kind, rulePackage, subject, facts, output, explanation);
     }
 
-    public <T> Decision<T> decide(String kind, String rulePackage, Subject subject, Object input, T output,
-            List<?> moreFacts, java.util.function.Function<T, String> explanation) {
-        var ruleSet = rules.current();
-        var facts = new ArrayList<Object>();
-        facts.add(input);
-        facts.add(output);
-        facts.addAll(moreFacts);
-        var fired = run(ruleSet, rulePackage, facts);
-        var decision = new Decision<>(UUID.randomUUID().toString(), kind, ruleSet.version(), List.copyOf(fired), output);
+    public <F, T> Decision<T> decide(RuleSet ruleSet, String kind, String rulePackage, Subject subject, F facts,
+            Function<F, T> output, BiFunction<F, RulePackage, String> explanation) {
+        var inputs = toJson(facts);
+        var fired = run(ruleSet, rulePackage, List.of(facts));
+        var rulePackageRules = ruleSet.rulePackage(rulePackage);
+        var firedRows = fired.stream().map(rulePackageRules::describe).toList();
+        var answer = output.apply(facts);
+        var why = explanation.apply(facts, rulePackageRules);
+        var decision = new Decision<>(UUID.randomUUID().toString(), kind, ruleSet.version(), firedRows, answer, why);
         jdbc.sql("""
                 INSERT INTO decision (id, kind, subject_type, subject_id, customer_id, rule_version, fired_rules,
                                       inputs, outputs, explanation, decided_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(decision.id(), kind, subject.type(), subject.id(), subject.customerId(), ruleSet.version(),
-                        truncate(String.join("\n", fired), 2000), truncate(toJson(input), 8000),
-                        truncate(toJson(output), 8000), truncate(explanation.apply(output), 1000),
-                        OffsetDateTime.now(ZoneOffset.UTC))
+                        truncate(String.join("\n", firedRows), 2000), truncate(inputs, 8000),
+                        truncate(toJson(answer), 8000), truncate(why, 1000), OffsetDateTime.now(clock))
                 .update();
+        meters.counter("gridcare.rules.decisions", "package", rulePackage).increment();
         return decision;
     }
 
@@ -117,7 +140,7 @@ public class DecisionService {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         var root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         return root.getClass().getSimpleName() + ": " + root.getMessage();

@@ -1,9 +1,6 @@
 package com.gridcare.rules;
 
-import com.gridcare.deployment.FolderWatcher;
 import com.gridcare.deployment.SourceFolder;
-import jakarta.annotation.PreDestroy;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the live rule set. Rules are compiled from {@code rules/} at start-up (a compile error
- * stops start-up, naming file, line and message); a new set replaces the live one only once it
- * has compiled, so decisions in flight finish on the rules they started with.
+ * Holds the live rule set. At start-up the rules in {@code rules/} are compiled (or loaded from the
+ * compiled-rules cache when unchanged) and their examples run; anything wrong stops start-up,
+ * naming file, row and column. Later rule sets replace the live one atomically and only once
+ * verified ({@link RulePublisher}), so a decision in flight finishes on the rules it started with.
  */
 @Component
 public class RuleRuntime {
@@ -21,17 +19,26 @@ public class RuleRuntime {
     private static final Logger log = LoggerFactory.getLogger(RuleRuntime.class);
 
     private final SourceFolder folder;
+    private final RuleModuleCache cache;
+    private final int maxFirings;
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
-    private final FolderWatcher watcher;
+    private final long startupMillis;
 
-    RuleRuntime(@Value("${gridcare.rules.dir:}") String rulesDir, @Value("${gridcare.rules.watch:false}") boolean watch) {
+    RuleRuntime(@Value("${gridcare.rules.dir:}") String rulesDir,
+            @Value("${gridcare.rules.cache-dir:./data/rules-cache}") String cacheDir,
+            @Value("${gridcare.rules.max-firings:1000}") int maxFirings) {
         this.folder = SourceFolder.of("rules", rulesDir);
+        this.cache = RuleModuleCache.in(cacheDir);
+        this.maxFirings = maxFirings;
         long started = System.nanoTime();
-        var ruleSet = RuleCompiler.compile(folder.read(p -> true));
-        live.set(ruleSet);
-        log.info("rules {} compiled from {} in {} ms: packages {}", ruleSet.version(), folder.describe(),
-                (System.nanoTime() - started) / 1_000_000, ruleSet.packages());
-        this.watcher = watch ? new FolderWatcher("rules", List.of(folder), 1000, this::reloadQuietly) : null;
+        var result = RuleVerifier.verify(folder.read(p -> true), cache, null, maxFirings);
+        if (!result.ok()) {
+            throw new RuleBuildException(result.problems());
+        }
+        live.set(result.ruleSet());
+        startupMillis = (System.nanoTime() - started) / 1_000_000;
+        log.info("rules {} ready from {} in {} ms: packages {}, examples {}", result.ruleSet().version(),
+                folder.describe(), startupMillis, result.ruleSet().packages(), result.examples());
     }
 
     public RuleSet current() {
@@ -42,29 +49,23 @@ public class RuleRuntime {
         return folder;
     }
 
-    /** Compiles rules/ as it is now and makes it live; on a compile error nothing changes. */
-    public RuleSet reload() {
-        var candidate = RuleCompiler.compile(folder.read(p -> true));
-        return publish(candidate);
+    RuleModuleCache cache() {
+        return cache;
     }
 
-    /** Makes an already compiled rule set live. */
-    public RuleSet publish(RuleSet candidate) {
+    int maxFirings() {
+        return maxFirings;
+    }
+
+    /** How long compiling (or loading) and checking the rules took at start-up. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    /** Makes a verified rule set live; only {@link RulePublisher} calls this. */
+    RuleSet swap(RuleSet candidate) {
         var previous = live.getAndSet(candidate);
         log.info("rules {} live (was {})", candidate.version(), previous == null ? "none" : previous.version());
-        return candidate;
-    }
-
-    private void reloadQuietly() {
-        try {
-            reload();
-        } catch (RuleBuildException e) {
-            log.error("changed rules refused; rules {} keep serving: {}", current().version(), e.getMessage());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (watcher != null) watcher.close();
+        return previous;
     }
 }

@@ -3,45 +3,79 @@ package com.gridcare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.gridcare.customer.CustomerClass;
-import com.gridcare.customer.CustomerEvaluation;
-import com.gridcare.customer.CustomerFacts;
-import com.gridcare.customer.Tier;
 import com.gridcare.deployment.SourceFolder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.kie.internal.command.CommandFactory;
 
 class RuleCompilerTest {
 
     @Test
-    void compilesTheShippedRulesAndDecidesATier() {
-        var files = SourceFolder.of("rules", "").read(p -> true);
-        var ruleSet = RuleCompiler.compile(files);
-        assertThat(ruleSet.packages()).contains("customer");
+    void compilesTheShippedRulesAndEveryExamplePasses() {
+        var result = RuleVerifier.verify(SourceFolder.of("rules", "").read(p -> true), RuleModuleCache.none(), null, 1000);
 
-        var facts = new CustomerFacts();
-        facts.setCustomerClass(CustomerClass.INDUSTRIAL);
-        facts.setAnnualKwh(2_300_000);
-        facts.setSupplyVoltageKv(10);
-        facts.setContractedCapacityKva(200);
-        var evaluation = new CustomerEvaluation();
-        var fired = new ArrayList<String>();
-        var session = ruleSet.kieBase("customer").newStatelessKieSession();
-        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.ruleSet().packages()).contains("customer", "offers", "complaintrouting", "requestrouting");
+        assertThat(result.examples()).allSatisfy(e -> {
+            assertThat(e.examples()).isPositive();
+            assertThat(e.passed()).isEqualTo(e.examples());
         });
-        session.execute(CommandFactory.newBatchExecution(List.of(
-                CommandFactory.newInsertElements(List.of(facts, evaluation)), CommandFactory.newFireAllRules(100))));
-        assertThat(evaluation.getTier()).isEqualTo(Tier.KEY);
-        assertThat(evaluation.getSegments()).containsExactly("RELIABILITY");
-        System.out.println(fired + " -> " + evaluation.explain(facts));
+        System.out.println(result.examples());
+    }
+
+    @Test
+    void shouldStopARuleThatLoopsAtTheCapInsteadOfAnswering() {
+        var looping = RuleCompiler.compile(Map.of("customer/loop.drl", """
+                package customer;
+                import com.gridcare.customer.CustomerFacts;
+                rule "Count contacts forever"
+                when
+                    $c : CustomerFacts( contactsLastYear >= 0 )
+                then
+                    modify($c) { setContactsLastYear($c.getContactsLastYear() + 1) };
+                end
+                """.getBytes(StandardCharsets.UTF_8)));
+        var facts = new com.gridcare.customer.CustomerFacts();
+
+        assertThatThrownBy(() -> RuleSessions.runOne(looping, "customer", java.util.List.of(facts), 50))
+                .isInstanceOfSatisfying(RuleSessions.LoopCapException.class, e -> {
+                    assertThat(e.fired()).isEqualTo(50);
+                    assertThat(e.getMessage()).contains("a rule probably loops").contains("Count contacts forever");
+                });
+    }
+
+    @Test
+    void shouldCheckExamplesAgainstObjectsTheRulesInsert() {
+        var files = Map.of("probe/reward.drl", """
+                package probe;
+                import com.gridcare.customer.CustomerFacts;
+                import com.gridcare.offers.Offer;
+                rule "Critical loads get a call-back"
+                when
+                    $c : CustomerFacts( criticalLoad )
+                then
+                    insert(new Offer("CALL_BACK", drools.getRule().getName()));
+                end
+                """.getBytes(StandardCharsets.UTF_8), "probe/examples.xlsx", Spreadsheets.of(
+                new String[] {"Examples", "probe"},
+                new String[] {"Facts", "com.gridcare.customer.CustomerFacts"},
+                new String[] {"Results", "com.gridcare.offers.Offer"},
+                new String[] {"Example", "criticalLoad", "expect Offer.code"},
+                new String[] {"Hospital", "true", "CALL_BACK"},
+                new String[] {"Shop", "false", ""},
+                new String[] {"Wrong on purpose", "true", "NOTHING"}));
+
+        var result = RuleVerifier.verify(files, RuleModuleCache.none(), null, 100);
+
+        assertThat(result.examples()).singleElement().satisfies(e -> {
+            assertThat(e.examples()).isEqualTo(3);
+            assertThat(e.passed()).isEqualTo(2);
+            assertThat(e.batchSafe()).isFalse();
+        });
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.getCell()).isEqualTo("C7");
+            assertThat(p.message()).startsWith("example 'Wrong on purpose': expected code NOTHING, got CALL_BACK");
+        });
     }
 
     @Test

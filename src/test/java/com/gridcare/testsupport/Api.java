@@ -65,6 +65,45 @@ public final class Api {
         return send(request);
     }
 
+    /**
+     * A multipart/form-data POST: each file as a part named {@code files} (file name as given), then the
+     * text fields as name, value pairs.
+     */
+    public Answer postFiles(String path, java.util.Map<String, byte[]> files, String... fieldsAndHeaders) {
+        var boundary = "----gridcare" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var crlf = "\r\n";
+        try {
+            for (var file : files.entrySet()) {
+                body.write(("--" + boundary + crlf + "Content-Disposition: form-data; name=\"files\"; filename=\""
+                        + file.getKey() + "\"" + crlf + "Content-Type: application/octet-stream" + crlf + crlf)
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(file.getValue());
+                body.write(crlf.getBytes(StandardCharsets.UTF_8));
+            }
+            var request = request(path);
+            for (int i = 0; i + 1 < fieldsAndHeaders.length; i += 2) {
+                var name = fieldsAndHeaders[i];
+                if (name.contains("-") && Character.isUpperCase(name.charAt(0))) {
+                    request.header(name, fieldsAndHeaders[i + 1]);
+                    continue;
+                }
+                body.write(("--" + boundary + crlf + "Content-Disposition: form-data; name=\"" + name + "\"" + crlf + crlf
+                        + fieldsAndHeaders[i + 1] + crlf).getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--" + crlf).getBytes(StandardCharsets.UTF_8));
+            return send(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A POST without a body. */
+    public Answer post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Answer put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

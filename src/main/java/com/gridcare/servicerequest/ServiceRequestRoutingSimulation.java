@@ -1,0 +1,91 @@
+package com.gridcare.servicerequest;
+
+import com.gridcare.cases.CaseKind;
+import com.gridcare.cases.CaseRepository;
+import com.gridcare.cases.RoutingChanges;
+import com.gridcare.customer.Customer;
+import com.gridcare.customer.CustomerEvaluator;
+import com.gridcare.customer.CustomerFacts;
+import com.gridcare.customer.CustomerRepository;
+import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.RuleSet;
+import com.gridcare.rules.RuleSimulator;
+import com.gridcare.rules.SimulationReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The service requests of the last N days routed again with the current and the candidate rules. */
+@Component
+class ServiceRequestRoutingSimulation implements RuleSimulator {
+
+    private final CaseRepository cases;
+    private final CustomerRepository customers;
+    private final CustomerEvaluator evaluator;
+    private final ServiceRequestRouting routing;
+    private final DecisionService decisions;
+
+    ServiceRequestRoutingSimulation(CaseRepository cases, CustomerRepository customers, CustomerEvaluator evaluator,
+            ServiceRequestRouting routing, DecisionService decisions) {
+        this.cases = cases;
+        this.customers = customers;
+        this.evaluator = evaluator;
+        this.routing = routing;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public String section() {
+        return "serviceRequestRouting";
+    }
+
+    @Override
+    public Set<String> rulePackages() {
+        return Set.of(CustomerEvaluator.RULE_PACKAGE, ServiceRequestRouting.RULE_PACKAGE);
+    }
+
+    @Override
+    public void simulate(RuleSet current, RuleSet candidate, Scope scope, SimulationReport report) {
+        var types = Arrays.stream(ServiceRequestType.values()).map(Enum::name).toList();
+        var requests = cases.receivedSince(CaseKind.SERVICE_REQUEST, scope.casesFrom()).stream()
+                .filter(r -> types.contains(r.category())).toList();
+        var byCustomer = new LinkedHashMap<String, Customer>();
+        for (var r : requests) byCustomer.computeIfAbsent(r.customerId(), id -> customers.find(id).orElseThrow());
+        var people = List.copyOf(byCustomer.values());
+        var histories = customers.histories(byCustomer.keySet(), scope.today());
+        var before = index(evaluator.evaluateAll(current, people, histories, scope.today()));
+        var then = index(evaluator.evaluateAll(candidate, people, histories, scope.today()));
+        var factsBefore = new ArrayList<ServiceRequestFacts>();
+        var factsThen = new ArrayList<ServiceRequestFacts>();
+        for (var request : requests) {
+            var customer = byCustomer.get(request.customerId());
+            factsBefore.add(facts(request, customer, before.get(customer.id())));
+            factsThen.add(facts(request, customer, then.get(customer.id())));
+        }
+        decisions.runAll(current, ServiceRequestRouting.RULE_PACKAGE, factsBefore);
+        decisions.runAll(candidate, ServiceRequestRouting.RULE_PACKAGE, factsThen);
+        var section = RoutingChanges.compare(report, "SERVICE_REQUEST", requests.stream().map(r -> r.id()).toList(),
+                requests.stream().map(r -> r.customerId()).toList(),
+                factsBefore.stream().map(ServiceRequestFacts::getRouting).toList(),
+                factsThen.stream().map(ServiceRequestFacts::getRouting).toList());
+        report.section(section(), section);
+    }
+
+    private ServiceRequestFacts facts(com.gridcare.cases.ServiceCase request, Customer customer, CustomerFacts evaluated) {
+        var facts = routing.facts(request, customer, evaluated.getTier(), null);
+        facts.setImportant(evaluated.getFlags().contains("IMPORTANT"));
+        facts.setPriorityCare(evaluated.getFlags().contains("PRIORITY_CARE"));
+        return facts;
+    }
+
+    private static Map<String, CustomerFacts> index(List<CustomerFacts> facts) {
+        var map = new HashMap<String, CustomerFacts>();
+        facts.forEach(f -> map.put(f.getCustomerId(), f));
+        return map;
+    }
+}
