@@ -39,7 +39,8 @@ public class SlaCatalogue {
             }
             return unit.toDuration(amount, calendar);
         }, calendarSet.version());
-        return decisions.decide(DECISION_KIND, RULE_PACKAGE, subject, facts, result, List.of(), SlaTargets::explain);
+        return decisions.decide(DECISION_KIND, RULE_PACKAGE, subject, facts, List.of(result), f -> result,
+                (f, rulePackage) -> result.explain());
     }
 
     /** The targets only. */

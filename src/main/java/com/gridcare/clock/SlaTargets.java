@@ -34,6 +34,14 @@ public class SlaTargets {
         this.calendarVersion = calendarVersion;
     }
 
+    /**
+     * For the package's examples (rules/sla/examples.xlsx): targets compared with the standard
+     * working day of 9 working hours, as the shipped calendars count it.
+     */
+    public SlaTargets() {
+        this((amount, unit, calendar) -> unit.toDuration(amount, null), "examples");
+    }
+
     public String getCalendarVersion() {
         return calendarVersion;
     }
@@ -60,6 +68,12 @@ public class SlaTargets {
 
     public List<String> getNotChosen() {
         return notChosen;
+    }
+
+    /** The decided targets in words the examples compare: "COMPLAINT_FIRST_CONTACT 4 WORKING_HOURS". */
+    public List<String> getDecided() {
+        return chosen.values().stream()
+                .map(row -> row.getClock() + " " + row.getTarget().toPlainString() + " " + row.getUnit()).toList();
     }
 
     /** The decided targets, in the order of the clocks. */

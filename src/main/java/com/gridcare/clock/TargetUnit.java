@@ -24,10 +24,16 @@ public enum TargetUnit {
         return this == WORKING_DAYS || this == WORKING_HOURS;
     }
 
-    /** The amount as time counted in {@code calendar}: a working day is the calendar's working hours of one day. */
+    /** The standard working day (08:30–17:30) where no calendar is at hand. */
+    static final Duration STANDARD_WORKING_DAY = Duration.ofHours(9);
+
+    /**
+     * The amount as time counted in {@code calendar}: a working day is the calendar's working hours of
+     * one day (the standard 9 hours when {@code calendar} is null).
+     */
     public Duration toDuration(BigDecimal amount, WorkingCalendar calendar) {
         var perUnit = switch (this) {
-            case WORKING_DAYS -> calendar.workingDay();
+            case WORKING_DAYS -> calendar == null ? STANDARD_WORKING_DAY : calendar.workingDay();
             case WORKING_HOURS, HOURS -> Duration.ofHours(1);
             case MINUTES -> Duration.ofMinutes(1);
         };

@@ -109,8 +109,26 @@ public class DecisionService {
 
     public <F, T> Decision<T> decide(RuleSet ruleSet, String kind, String rulePackage, Subject subject, F facts,
             Function<F, T> output, BiFunction<F, RulePackage, String> explanation) {
+        return decide(ruleSet, kind, rulePackage, subject, facts, List.of(), output, explanation);
+    }
+
+    /**
+     * As {@link #decide(String, String, Subject, Object, Function, BiFunction)}, for packages whose rules
+     * also work on further facts (e.g. the SLA catalogue's result object); only {@code facts} is recorded
+     * as the inputs.
+     */
+    public <F, T> Decision<T> decide(String kind, String rulePackage, Subject subject, F facts, List<?> moreFacts,
+            Function<F, T> output, BiFunction<F, RulePackage, String> explanation) {
+        return decide(rules.current(), kind, rulePackage, subject, facts, moreFacts, output, explanation);
+    }
+
+    private <F, T> Decision<T> decide(RuleSet ruleSet, String kind, String rulePackage, Subject subject, F facts,
+            List<?> moreFacts, Function<F, T> output, BiFunction<F, RulePackage, String> explanation) {
         var inputs = toJson(facts);
-        var fired = run(ruleSet, rulePackage, List.of(facts));
+        var allFacts = new java.util.ArrayList<Object>();
+        allFacts.add(facts);
+        allFacts.addAll(moreFacts);
+        var fired = run(ruleSet, rulePackage, allFacts);
         var rulePackageRules = ruleSet.rulePackage(rulePackage);
         var firedRows = fired.stream().map(rulePackageRules::describe).toList();
         var answer = output.apply(facts);

@@ -39,7 +39,7 @@ public final class FactBinder {
         }
     }
 
-    private static final DateTimeFormatter SPREADSHEET_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SPREADSHEET_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
 
     private FactBinder() {
     }
