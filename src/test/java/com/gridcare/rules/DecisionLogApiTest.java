@@ -57,9 +57,11 @@ class DecisionLogApiTest {
             if (d.path("subjectId").asText().equals(caseId)) caseDecisions.add(d);
         });
         assertThat(caseDecisions).extracting(d -> d.path("kind").asText())
-                .containsExactly("COMPLAINT_ROUTING", "CUSTOMER_EVALUATION");
-        var routing = caseDecisions.get(0);
-        var evaluation = caseDecisions.get(1);
+                .containsExactly("SLA_TARGETS", "COMPLAINT_ROUTING", "CUSTOMER_EVALUATION");
+        var routing = caseDecisions.get(1);
+        var evaluation = caseDecisions.get(2);
+        assertThat(caseDecisions.get(0).path("id").asText()).isEqualTo(jdbc.sql(
+                "SELECT DISTINCT decision_id FROM case_clock WHERE case_id = ?").param(caseId).query(String.class).single());
         assertThat(routing.path("id").asText()).isEqualTo(variables.get("routingDecisionId"));
         assertThat(evaluation.path("id").asText()).isEqualTo(variables.get("evaluationDecisionId"));
         assertThat(routing.path("ruleVersion").asText()).matches("[0-9a-f]{12}");
