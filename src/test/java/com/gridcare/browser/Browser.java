@@ -76,7 +76,9 @@ final class Browser implements AutoCloseable {
                 "--lang=" + language.tag);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language.acceptLanguages));
         this.driver = new ChromeDriver(service, options);
+        // Tasklist re-renders its lists while they refresh: an element found a moment ago may be gone
         this.wait = new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100));
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static Browser open(int port, Language language, String scenario) {

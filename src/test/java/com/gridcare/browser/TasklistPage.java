@@ -66,7 +66,8 @@ final class TasklistPage {
 
     /** Waits for the card of the case in the list. */
     TaskCard card(String caseId) {
-        return new TaskCard(browser, browser.visible(cardOf(caseId)));
+        browser.visible(cardOf(caseId));
+        return new TaskCard(browser, cardOf(caseId));
     }
 
     /** Waits until the list, searched as it is, shows that no task matches. */
@@ -75,8 +76,12 @@ final class TasklistPage {
     }
 
     TaskFormPage open(TaskCard card) {
-        card.element().findElement(By.cssSelector("h4.task a")).click();
-        return new TaskFormPage(browser, card.taskId());
+        var taskId = card.taskId();
+        browser.until(driver -> {
+            driver.findElement(card.locator()).findElement(TaskCard.LINK).click();
+            return true;
+        });
+        return new TaskFormPage(browser, taskId);
     }
 
     LoginPage logOut() {
@@ -117,20 +122,25 @@ final class TasklistPage {
         return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
     }
 
-    /** A task's card in the list: name, process and the filter's variables. */
-    record TaskCard(Browser browser, WebElement element) {
+    /**
+     * A task's card in the list: name, process and the filter's variables. Found afresh for every
+     * look, because Tasklist redraws the list whenever it refreshes.
+     */
+    record TaskCard(Browser browser, By locator) {
+
+        static final By LINK = By.cssSelector("h4.task a");
 
         String taskName() {
-            return element.findElement(By.cssSelector("h4.task a")).getText().trim();
+            return browser.until(driver -> driver.findElement(locator).findElement(LINK).getText().trim());
         }
 
         String taskId() {
-            var href = element.findElement(By.cssSelector("h4.task a")).getAttribute("href");
+            var href = browser.until(driver -> driver.findElement(locator).findElement(LINK).getAttribute("href"));
             return href.replaceAll(".*task=([^&]*).*", "$1");
         }
 
         String text() {
-            return element.getText();
+            return browser.until(driver -> driver.findElement(locator).getText());
         }
     }
 }
