@@ -20,6 +20,13 @@ public final class ProcessVariables {
     public static final String EVALUATION_DECISION_ID = "evaluationDecisionId";
     public static final String ROUTING_DECISION_ID = "routingDecisionId";
 
+    /** True once any escalation fired on the case (Tasklist filter "Escalated"). */
+    public static final String ESCALATED = "escalated";
+    /** True once the regulatory-risk alarm fired (Tasklist filter "Regulatory risk"). */
+    public static final String REGULATORY_RISK = "regulatoryRisk";
+    /** True while the case waits for the customer (Tasklist filter "Waiting for customer"). */
+    public static final String WAITING_FOR_CUSTOMER = "waitingForCustomer";
+
     /** Input parameter of {@code ${closeCase}}: a {@link CaseOutcome} name. */
     public static final String CASE_OUTCOME = "caseOutcome";
     /** Input parameter of {@code ${notifyCustomer}}: the template to send. */
