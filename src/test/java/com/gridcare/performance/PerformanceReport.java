@@ -50,7 +50,8 @@ public final class PerformanceReport {
                     .append(" | ").append(ratio(figure.better(), g, s)).append(" |\n");
         }
         System.out.println(report);
-        var file = Path.of("bench/results/performance-"
+        // smoke runs only prove the suite works: their report stays out of bench/results
+        var file = Path.of(Boolean.getBoolean("bench.smoke") ? PerformanceSuite.OUT.toString() : "bench/results", "performance-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(now) + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);

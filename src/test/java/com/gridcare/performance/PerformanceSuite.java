@@ -131,11 +131,17 @@ public final class PerformanceSuite {
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
+        // as command-line arguments: they win over application.yaml, as an operator's would
+        // -Dbench.args="--camunda.bpm.job-execution.max-jobs-per-acquisition=10 ...": a tuning to try on both sides
+        var extra = System.getProperty("bench.args", "").isBlank() ? new String[0]
+                : System.getProperty("bench.args").trim().split("\\s+");
+        var arguments = java.util.stream.Stream.concat(
+                properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                java.util.Arrays.stream(extra)).toArray(String[]::new);
         var context = new SpringApplicationBuilder(GridCareApplication.class)
                 .profiles(side.equals("stock") ? new String[] {"stock"} : new String[0])
-                .properties(properties)
                 .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new StatementCounter()))
-                .run();
+                .run(arguments);
         double seconds = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
         figures.add("start-up", "JVM start to ready, " + label, seconds, "s", Figures.Better.LOWER, "measured");
         figures.add("start-up", "resident memory when ready, " + label, residentMegabytes(), "MB", Figures.Better.LOWER,

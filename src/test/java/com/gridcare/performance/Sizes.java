@@ -12,18 +12,18 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
         if (Boolean.getBoolean("bench.smoke")) return smoke();
         return new Sizes(
                 get("clients", 8),
-                get("intake-seconds", 30),
-                get("warm-up-seconds", 15),
+                get("intake-seconds", 20),
+                get("warm-up-seconds", 10),
                 get("customers", 500),
                 get("open-tasks", 20_000),
                 get("completions", 20_000),
                 get("inbox-tasks", 50_000),
                 get("inbox-queries", 300),
                 get("storm-timers", 10_000),
-                get("storm-timeout-seconds", 300),
+                get("storm-timeout-seconds", 180),
                 get("idle-timers", 300),
-                get("idle-window-seconds", 120),
-                get("soak-seconds", 180),
+                get("idle-window-seconds", 60),
+                get("soak-seconds", 120),
                 get("soak-intakes-per-second", 60),
                 get("soak-timers", 600),
                 get("night-customers", 1_000_000));

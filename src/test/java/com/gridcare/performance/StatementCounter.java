@@ -20,6 +20,8 @@ final class StatementCounter implements BeanPostProcessor {
     static final LongAdder STATEMENTS = new LongAdder();
     static final LongAdder ROUND_TRIPS = new LongAdder();
     static volatile boolean installed;
+    /** While set, the SQL of each statement prepared, in order (to see what one operation sends). */
+    static volatile java.util.List<String> capture;
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -34,6 +36,10 @@ final class StatementCounter implements BeanPostProcessor {
     private static Object connection(Object target, Method method, Object[] args) throws Throwable {
         var result = invoke(target, method, args);
         if (result instanceof Statement s && method.getName().matches("createStatement|prepareStatement|prepareCall")) {
+            var captured = capture;
+            if (captured != null && args != null && args.length > 0 && args[0] instanceof String sql) {
+                captured.add(sql.replaceAll("\\s+", " ").trim());
+            }
             var type = method.getReturnType();
             return wrap(s, type, StatementCounter::statement);
         }

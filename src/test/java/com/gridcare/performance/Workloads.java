@@ -148,7 +148,8 @@ final class Workloads {
         long start = System.nanoTime();
         var run = closedLoop(Math.max(2, sizes.clients() / 2), 0, (int) missing, this::intakeInProcess);
         figures.add("set-up", "complaints registered for " + why, run.count(), "", NEITHER, null);
-        figures.add("set-up", "… taking", (System.nanoTime() - start) / 1e9, "s", NEITHER, null);
+        figures.add("set-up", "complaints registered for " + why + ", per second", run.count() / ((System.nanoTime() - start) / 1e9),
+                "/s", HIGHER, null);
     }
 
     // ---------------------------------------------------------------- task completion
@@ -416,7 +417,8 @@ final class Workloads {
                 + " FROM " + range).param(month).update();
         if (bench.postgres) bench.jdbc.sql("ANALYZE customer").update();
         figures.add("set-up", "customers made for the night run", count, "", NEITHER, null);
-        figures.add("set-up", "… taking", (System.nanoTime() - seedStart) / 1e9, "s", NEITHER, null);
+        figures.add("set-up", "customers made for the night run, taking", (System.nanoTime() - seedStart) / 1e9, "s",
+                NEITHER, null);
 
         var repository = bench.bean(CustomerRepository.class);
         var evaluator = bench.bean(CustomerEvaluator.class);
@@ -509,6 +511,16 @@ final class Workloads {
         var after = StatementCounter.now();
         figures.add(workload, "SQL statements per " + operation, (after[0] - before[0]) / (double) calls, "", LOWER, null);
         figures.add(workload, "round trips per " + operation, (after[1] - before[1]) / (double) calls, "", LOWER, null);
+        if (Boolean.getBoolean("bench.print-statements")) {
+            var sql = java.util.Collections.synchronizedList(new ArrayList<String>());
+            StatementCounter.capture = sql;
+            op.test(sequence.incrementAndGet());
+            StatementCounter.capture = null;
+            System.out.println("[" + bench.side + "] SQL prepared for one " + operation + ":");
+            synchronized (sql) {
+                sql.forEach(s -> System.out.println("    " + s.substring(0, Math.min(160, s.length()))));
+            }
+        }
     }
 
     private final AtomicInteger reported = new AtomicInteger();
