@@ -132,8 +132,8 @@ public final class PerformanceSuite {
             properties.put("spring.datasource.password", "");
         }
         // as command-line arguments: they win over application.yaml, as an operator's would
-        // -Dbench.args="--camunda.bpm.job-execution.max-jobs-per-acquisition=10 ...": a tuning to try on both sides
-        var extra = System.getProperty("bench.args", "").isBlank() ? new String[0]
+        // -Dbench.args="--camunda.bpm.job-execution.max-jobs-per-acquisition=10 ...": a tuning to try on GridCare's side
+        var extra = side.equals("stock") || System.getProperty("bench.args", "").isBlank() ? new String[0]
                 : System.getProperty("bench.args").trim().split("\\s+");
         var arguments = java.util.stream.Stream.concat(
                 properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),

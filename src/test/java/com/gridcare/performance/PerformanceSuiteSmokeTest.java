@@ -72,6 +72,11 @@ class PerformanceSuiteSmokeTest {
         assertThat(value(figures, "lifecycle soak", "failed requests")).isZero();
         assertThat(value(figures, "lifecycle soak", "intakes done")).isPositive();
         assertThat(value(figures, "night re-tiering", "customers evaluated and written")).isEqualTo(sizes.nightCustomers());
+        if (bench.postgres) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'act_ru_task'"
+                    + " AND indexname = 'act_idx_task_parent_task_id'").query(Long.class).single())
+                    .as("GridCare's index on ACT_RU_TASK.PARENT_TASK_ID_").isEqualTo(1);
+        }
     }
 
     private static double value(Figures figures, String workload, String measure) {
