@@ -227,8 +227,8 @@ final class Workloads {
         long failed = bench.jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE DUEDATE_ = ? AND "
                 + jobDefinitions(WARNING_TIMER) + " AND EXCEPTION_MSG_ IS NOT NULL").param(due).query(Long.class).single();
         figures.add("escalation storm", "timers due at once", timers, "", NEITHER, "10,000");
-        figures.add("escalation storm", remaining == 0 ? "time to drain" : "not drained after", seconds, "s", LOWER,
-                "≤ 50 s");
+        // not drained within the time-out: the time-out, and "timers left" says how many were still due
+        figures.add("escalation storm", "time to drain", seconds, "s", LOWER, "≤ 50 s");
         figures.add("escalation storm", "timers/s", (timers - remaining) / seconds, "/s", HIGHER, null);
         figures.add("escalation storm", "timers left (unfired or failed)", remaining + failed, "", LOWER, "0");
     }
@@ -456,8 +456,9 @@ final class Workloads {
                     rows.add(new Object[] {e.getTier().name(), String.join(",", e.getFlags()),
                             String.join(",", e.getSegments()), at, night.get(i).id()});
                 }
-                template.batchUpdate("UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?",
-                        rows);
+                // one transaction per page: one commit instead of one per customer
+                bench.transactions.executeWithoutResult(tx -> template.batchUpdate(
+                        "UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?", rows));
                 return rows.size();
             }));
         }
