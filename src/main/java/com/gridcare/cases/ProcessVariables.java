@@ -27,23 +27,12 @@ public final class ProcessVariables {
     /** True while the case waits for the customer (Tasklist filter "Waiting for customer"). */
     public static final String WAITING_FOR_CUSTOMER = "waitingForCustomer";
 
-    // complaint-handling: what the staff's forms capture and the process counts
-    /** Contact attempt's outcome: {@code REACHED} or {@code NOT_REACHED}. */
-    public static final String CONTACT_OUTCOME = "contactOutcome";
-    public static final String CONTACT_NOTE = "contactNote";
+    // complaint-handling (the fields its forms capture are in complaint.ComplaintFields)
     /** The case's contact attempts so far, one line each, for the next form. */
     public static final String CONTACT_ATTEMPTS = "contactAttempts";
-    public static final String RESOLUTION = "resolution";
-    /** Proposed goodwill or compensation in CNY (0 or absent: none). */
-    public static final String COMPENSATION_AMOUNT = "compensationAmount";
-    public static final String COMPENSATION_REASON = "compensationReason";
-    /** The supervisor's answer on compensation above the approval limit: {@code APPROVED} or {@code REFUSED}. */
-    public static final String COMPENSATION_DECISION = "compensationDecision";
-    /** The customer's answer to the result: {@code RESOLVED} or {@code NOT_RESOLVED}. */
-    public static final String CUSTOMER_CONFIRMATION = "customerConfirmation";
     /** How often the customer's "not resolved" reopened the complaint (at most twice). */
     public static final String REOPEN_COUNT = "reopenCount";
-    /** Points credited for a breached resolution clock (placeholder {@code points} of its message). */
+    /** Points credited for a breached resolution clock. */
     public static final String SERVICE_RECOVERY_POINTS = "serviceRecoveryPoints";
 
     /** Input parameter of {@code ${closeCase}}: a {@link CaseOutcome} name. */

@@ -1,8 +1,8 @@
 package com.gridcare.complaint;
 
-import static com.gridcare.cases.ProcessVariables.COMPENSATION_AMOUNT;
-import static com.gridcare.cases.ProcessVariables.COMPENSATION_DECISION;
-import static com.gridcare.cases.ProcessVariables.COMPENSATION_REASON;
+import static com.gridcare.complaint.ComplaintFields.COMPENSATION_AMOUNT;
+import static com.gridcare.complaint.ComplaintFields.COMPENSATION_DECISION;
+import static com.gridcare.complaint.ComplaintFields.COMPENSATION_REASON;
 
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;

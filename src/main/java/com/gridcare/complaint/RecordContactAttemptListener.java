@@ -2,8 +2,8 @@ package com.gridcare.complaint;
 
 import static com.gridcare.cases.ProcessVariables.CASE_ID;
 import static com.gridcare.cases.ProcessVariables.CONTACT_ATTEMPTS;
-import static com.gridcare.cases.ProcessVariables.CONTACT_NOTE;
-import static com.gridcare.cases.ProcessVariables.CONTACT_OUTCOME;
+import static com.gridcare.complaint.ComplaintFields.CONTACT_NOTE;
+import static com.gridcare.complaint.ComplaintFields.CONTACT_OUTCOME;
 
 import com.gridcare.cases.CaseEventType;
 import com.gridcare.cases.CaseRecords;

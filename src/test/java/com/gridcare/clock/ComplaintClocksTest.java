@@ -206,7 +206,7 @@ class ComplaintClocksTest {
 
         now("2026-09-28T09:00");
         tasks.complete(task(pi, "Task_ResolveComplaint").getId(),
-                Map.of("waitingForCustomer", true, "customerQuestion", "Please send a photo of the meter display."));
+                Map.of("askCustomer", true, "customerQuestion", "Please send a photo of the meter display."));
         task(pi, "Task_WaitForCustomer");
         var paused = clock(complaint.caseId(), SlaClock.COMPLAINT_RESOLUTION);
         assertThat(paused.state()).isEqualTo(ClockState.PAUSED);
@@ -313,7 +313,7 @@ class ComplaintClocksTest {
         fire(second.processInstanceId(), "BoundaryEvent_ResolutionWarning");
         assertThat(clock(second.caseId(), SlaClock.COMPLAINT_RESOLUTION).state()).isEqualTo(ClockState.WARNED);
         complete(second.processInstanceId(), "Task_ResolveComplaint",
-                Map.of("waitingForCustomer", false, "resolution", "Meter reading corrected and the bill reissued."));
+                Map.of("askCustomer", false, "resolution", "Meter reading corrected and the bill reissued."));
         assertThat(clock(second.caseId(), SlaClock.COMPLAINT_RESOLUTION).state())
                 .as("the resolution clock runs until the customer confirms the result").isEqualTo(ClockState.WARNED);
         complete(second.processInstanceId(), "Task_ConfirmResult",
@@ -359,7 +359,7 @@ class ComplaintClocksTest {
 
         // a task whose due date follows no clock gets nothing
         tasks.complete(task(pi, "Task_ResolveComplaint").getId(),
-                Map.of("waitingForCustomer", true, "customerQuestion", "Which meter number?"));
+                Map.of("askCustomer", true, "customerQuestion", "Which meter number?"));
         assertThat(forms.getTaskFormVariables(task(pi, "Task_WaitForCustomer").getId()).keySet())
                 .doesNotContain(TimeLeftFormVariable.NAME);
     }

@@ -145,7 +145,7 @@ class ComplaintHandlingProcessTest {
     }
 
     void resolve(Complaint c, Object compensationAmount) {
-        var variables = new HashMap<String, Object>(Map.of("waitingForCustomer", false, "rootCause", "METER_READING",
+        var variables = new HashMap<String, Object>(Map.of("askCustomer", false, "rootCause", "METER_READING",
                 "findings", "The October reading was estimated, not read.", "justified", "JUSTIFIED",
                 "resolution", "Meter read again and the bill reissued."));
         if (compensationAmount != null) {
@@ -337,7 +337,7 @@ class ComplaintHandlingProcessTest {
     void shouldPauseWhileWaitingForTheCustomerAndFlagItForTheTasklist() {
         var c = register();
         contact(c);
-        complete(c, "Task_ResolveComplaint", Map.of("waitingForCustomer", true,
+        complete(c, "Task_ResolveComplaint", Map.of("askCustomer", true,
                 "customerQuestion", "Please send a photo of the meter display."));
 
         task(c, "Task_WaitForCustomer");
@@ -356,7 +356,7 @@ class ComplaintHandlingProcessTest {
         var c = register();
         if (!step.equals("Task_ContactCustomer")) contact(c);
         switch (step) {
-            case "Task_WaitForCustomer" -> complete(c, "Task_ResolveComplaint", Map.of("waitingForCustomer", true,
+            case "Task_WaitForCustomer" -> complete(c, "Task_ResolveComplaint", Map.of("askCustomer", true,
                     "customerQuestion", "Which meter number?"));
             case "Task_ApproveCompensation" -> resolve(c, 5000);
             case "Task_ConfirmResult" -> resolve(c, null);
