@@ -247,6 +247,7 @@ class ComplaintHandlingProcessTest {
                 "contactNote", "No answer at 10:05, left a voicemail."));
 
         var retry = task(c, "Task_ContactCustomer");
+        assertThat(variable(c, ComplaintFields.CONTACT_OUTCOME)).as("the retry's form starts empty").isNull();
         assertThat(variable(c, ProcessVariables.CONTACT_ATTEMPTS).toString())
                 .contains("not reached / 未联系上 · No answer at 10:05, left a voicemail.");
         assertThat(records.history(c.caseId(), true)).filteredOn(e -> e.type() == CaseEventType.CONTACT_ATTEMPT)
@@ -270,11 +271,11 @@ class ComplaintHandlingProcessTest {
         confirm(c, "NOT_RESOLVED");
         assertThat(variable(c, ProcessVariables.REOPEN_COUNT)).isEqualTo(1);
         assertThat(task(c, "Task_ResolveComplaint").getPriority()).isEqualTo(priority + Reopening.PRIORITY_RAISE);
-        assertThat(serviceCase(c).priority()).isEqualTo(priority + Reopening.PRIORITY_RAISE);
-
         resolve(c, null);
+        assertThat(variable(c, ComplaintFields.CUSTOMER_CONFIRMATION)).as("asked afresh").isNull();
         confirm(c, "NOT_RESOLVED");
         assertThat(task(c, "Task_ResolveComplaint").getPriority()).isEqualTo(priority + 2 * Reopening.PRIORITY_RAISE);
+        assertThat(serviceCase(c).priority()).isEqualTo(priority + 2 * Reopening.PRIORITY_RAISE);
 
         resolve(c, null);
         confirm(c, "NOT_RESOLVED");
