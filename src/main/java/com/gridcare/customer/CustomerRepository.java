@@ -77,6 +77,12 @@ public class CustomerRepository {
         return true;
     }
 
+    /** Enrols the customer in the green plan from {@code since}; an earlier enrolment stays. */
+    public void startGreenPlan(String customerId, LocalDate since, OffsetDateTime now) {
+        jdbc.sql("UPDATE customer SET green_plan_since = COALESCE(green_plan_since, ?), updated_at = ? WHERE id = ?")
+                .params(since, now, customerId).update();
+    }
+
     /** Adds or replaces the given months; other months stay as they are. */
     public void saveConsumption(String customerId, List<MonthlyConsumption> months) {
         for (var month : months) {
