@@ -83,6 +83,12 @@ public class CustomerRepository {
                 .params(since, now, customerId).update();
     }
 
+    /** The consumption stored for a month, if any. */
+    public Optional<BigDecimal> monthKwh(String customerId, YearMonth month) {
+        return jdbc.sql("SELECT kwh FROM customer_consumption WHERE customer_id = ? AND billing_month = ?")
+                .params(customerId, month.atDay(1)).query(BigDecimal.class).optional();
+    }
+
     /** Adds or replaces the given months; other months stay as they are. */
     public void saveConsumption(String customerId, List<MonthlyConsumption> months) {
         for (var month : months) {
