@@ -64,7 +64,7 @@ class ServiceRequestController {
         if (documents.isEmpty() && (body.answer() == null || body.answer().isBlank())) {
             throw new InvalidFieldException("documents", "send at least one document or an answer");
         }
-        return idempotency.once("service-request-documents:" + caseId, idempotencyKey, body, DocumentsAccepted.class,
+        return idempotency.once("srq-documents:" + caseId, idempotencyKey, body, DocumentsAccepted.class,
                 () -> {
                     intake.receiveDocuments(caseId, documents, body.answer());
                     var held = requests.find(caseId).orElseThrow().documents().stream().map(Enum::name).toList();

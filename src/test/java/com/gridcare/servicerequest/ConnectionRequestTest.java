@@ -92,4 +92,55 @@ class ConnectionRequestTest {
         assertThat(requests.surveyRequested(request.caseId())).isTrue();
         assertThat(requests.escalations(request.caseId())).isEmpty();
     }
+
+    @Test
+    void aHighVoltageDualSupplyConnectionNeedsAKeyAccountsSupplyPlanAndIsSurveyedAgainWhenThePlanIsRejected() {
+        now("2026-03-02T09:00");
+        var shop = testData.customer(CustomerClass.COMMERCIAL, 50_000, "0.4", "50", false, false);
+        var request = requests.register(shop, "NEW_CONNECTION", """
+                {"voltageKv": 10, "supply": "DUAL", "capacityKva": 800,
+                 "documents": ["BUSINESS_LICENCE", "PROPERTY_CERTIFICATE", "LOAD_LIST"]}""");
+
+        assertThat(request.assignedGroup()).isEqualTo("key-accounts");
+        var clock = clocks.of(request.caseId(), SlaClock.CONNECTION_UTILITY_SIDE).orElseThrow();
+        assertThat(clock.target()).startsWith("32 working days");
+        var pi = request.processInstanceId();
+        requests.complete(pi, "Task_SurveySite", Map.of("surveyFindings", "Two 10 kV feeders from substation 3."));
+        var approval = requests.task(pi, "Task_ApproveSupplyPlan");
+        assertThat(tasks.getIdentityLinksForTask(approval.getId())).anyMatch(l -> "key-accounts".equals(l.getGroupId()));
+        requests.complete(pi, "Task_ApproveSupplyPlan", Map.of("supplyPlanApproved", false,
+                "supplyPlanComment", "Second feeder must come from substation 5."));
+        assertThat(requests.openTasks(pi)).containsExactly("Task_SurveySite");
+        requests.complete(pi, "Task_SurveySite", Map.of("surveyFindings", "Feeders from substations 3 and 5."));
+        requests.complete(pi, "Task_ApproveSupplyPlan", Map.of("supplyPlanApproved", true,
+                "supplyPlanComment", "Approved."));
+        requests.complete(pi, "Task_CarryOutSiteWork", Map.of("siteWorkReport", "Switchgear installed, energised."));
+        requests.complete(pi, "Task_ConfirmWithCustomer", Map.of("result", "Your 10 kV dual supply is live."));
+
+        assertThat(requests.clockState(request.caseId(), SlaClock.CONNECTION_UTILITY_SIDE)).isEqualTo(ClockState.MET);
+        assertThat(requests.caseRow(request.caseId())).containsEntry("outcome", "COMPLETED");
+    }
+
+    @Test
+    void aCapacityChangeNotConnectedInTimeIsBreachedAndEscalatedToServiceManagers() {
+        now("2026-03-02T09:00");
+        var request = requests.register(testData.residential(), "CAPACITY_CHANGE", """
+                {"voltageKv": 0.22, "capacityKva": 12, "documents": ["ID_CARD", "LOAD_LIST"]}""");
+        var pi = request.processInstanceId();
+        // residential: 5 working days from Monday 09:00 = Monday 9 March 09:00
+        assertThat(request.dueAt()).isEqualTo(OffsetDateTime.parse("2026-03-09T09:00+08:00"));
+        assertThat(requests.timer(pi, "BoundaryEvent_ConnectionOverdue").getDuedate().toInstant())
+                .isEqualTo(at("2026-03-09T09:00"));
+
+        requests.fire(pi, "BoundaryEvent_ConnectionOverdue");
+
+        assertThat(requests.clockState(request.caseId(), SlaClock.CONNECTION_UTILITY_SIDE)).isEqualTo(ClockState.BREACHED);
+        assertThat(requests.escalations(request.caseId())).containsExactly("SERVICE_TARGET_BREACH>service-managers");
+        assertThat(runtime.getVariable(pi, "escalated")).isEqualTo(true);
+        // the work goes on
+        assertThat(requests.openTasks(pi)).containsExactly("Task_SurveySite");
+        requests.complete(pi, "Task_SurveySite", Map.of("surveyFindings", "Upgrade the service cable."));
+        requests.complete(pi, "Task_CarryOutSiteWork", Map.of("siteWorkReport", "Cable replaced."));
+        assertThat(requests.clockState(request.caseId(), SlaClock.CONNECTION_UTILITY_SIDE)).isEqualTo(ClockState.BREACHED);
+    }
 }
