@@ -131,7 +131,7 @@ public class CustomerRepository {
                 SELECT COUNT(*) AS contacts,
                        SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END) AS digital,
                        SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END) AS billing
-                  FROM service_case WHERE customer_id = ? AND received_at >= ?""")
+                  FROM service_case WHERE customer_id = ? AND received_at >= ? AND channel <> 'SYSTEM'""")
                 .params(customerId, yearAgo)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)})
                 .single();
@@ -168,6 +168,8 @@ public class CustomerRepository {
                         + " SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END)"
                         + " FROM service_case WHERE customer_id IN (" + placeholders + ") AND received_at >= ?"
+                        // cases GridCare opened itself are not the customer's contacts
+                        + " AND channel <> 'SYSTEM'"
                         + " GROUP BY customer_id")
                 .params(contactParams)
                 .query((rs, n) -> contacts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)}))
