@@ -164,4 +164,25 @@ class MeterTestRequestTest {
 
         assertThat(meterTests(customer)).isEmpty();
     }
+
+    @Test
+    void meteringCompletesTheTestThroughItsFormWhichNamesAMissingResult() {
+        now("2026-03-02T09:00");
+        var request = requests.register(testData.residential(), "METER_TEST", "{\"meterNumber\": \"M-20260305\"}");
+        var pi = request.processInstanceId();
+        var path = "/api/v1/tasks/" + requests.task(pi, "Task_TestMeter").getId() + "/complete";
+        var metering = Api.at(port).as(Groups.METERING);
+
+        var missing = metering.post(path, "{\"variables\": {\"meterAccurate\": true}}");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.body()).contains("meterTestResult");
+        assertThat(Api.at(port).as(Groups.BILLING).post(path,
+                "{\"variables\": {\"meterAccurate\": true, \"meterTestResult\": \"Error +0.1 %\"}}").status())
+                .isEqualTo(403);
+
+        var done = metering.post(path, "{\"variables\": {\"meterAccurate\": true, \"meterTestResult\": \"Error +0.1 %\"}}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        requests.runJobs(pi);
+        assertThat(requests.openTasks(pi)).containsExactly("Task_ConfirmWithCustomer");
+    }
 }
