@@ -6,8 +6,12 @@ import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.cases.Channel;
+import com.gridcare.servicerequest.ServiceRequestBody;
+import com.gridcare.servicerequest.ServiceRequestIntake;
+import com.gridcare.servicerequest.ServiceRequestType;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +45,10 @@ class EveryProcessTest {
     @Autowired
     ComplaintIntake complaints;
     @Autowired
+    ServiceRequestIntake serviceRequests;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
     TransactionTemplate transactions;
 
     /** How GridCare starts each process; returns the process instance id. A new process needs a line here. */
@@ -48,7 +56,22 @@ class EveryProcessTest {
         return Map.of(
                 "complaint-handling", () -> transactions.execute(tx -> complaints.register(new ComplaintRequest(
                         testData.residential(), Channel.HOTLINE, ComplaintCategory.METER, "Meter blank", null, null)))
-                        .processInstanceId());
+                        .processInstanceId(),
+                // a move-in without documents reaches the reminder and expiry timers
+                "service-request", () -> startedAndPastItsJobs(transactions.execute(tx -> serviceRequests.register(
+                        new ServiceRequestBody(testData.residential(), ServiceRequestType.MOVE_IN, Channel.WEB,
+                                json.createObjectNode().put("moveDate", java.time.LocalDate.now().toString()))))
+                        .processInstanceId()));
+    }
+
+    private String startedAndPastItsJobs(String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            var jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
+                    .filter(j -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity)).toList();
+            if (jobs.isEmpty()) break;
+            management.executeJob(jobs.get(0).getId());
+        }
+        return processInstanceId;
     }
 
     @AfterEach
