@@ -34,6 +34,28 @@ public final class ProcessVariables {
     /** Input parameter of {@code ${notifyCustomer}}: which occurrence (a reopen count, a reminder number). */
     public static final String NOTIFICATION_STEP = "notificationStep";
 
+    // --- survey-follow-up ---------------------------------------------------------------------
+    /** The survey's id, also the business key of its survey-follow-up instance. */
+    public static final String SURVEY_ID = "surveyId";
+    /** True when the suppression rules decided not to survey. */
+    public static final String SURVEY_SUPPRESSED = "surveySuppressed";
+    public static final String SUPPRESSION_REASON = "suppressionReason";
+    /** The customer's answer, set when it arrives: score 1 to 5 and the comment. */
+    public static final String SURVEY_SCORE = "surveyScore";
+    public static final String SURVEY_COMMENT = "surveyComment";
+    /** The reply code and link of the invitation, and when the reminder and the expiry are due. */
+    public static final String REPLY_CODE = "replyCode";
+    public static final String SURVEY_LINK = "surveyLink";
+    public static final String REMIND_AT = "remindAt";
+    public static final String ANSWER_BY = "answerBy";
+    /** Points credited for the answer (0 when the yearly limit was reached). */
+    public static final String REWARD_POINTS = "rewardPoints";
+
+    // --- key-account-review -------------------------------------------------------------------
+    /** The STRATEGIC and KEY customers to review this quarter, and the quarter ("2026-Q4"). */
+    public static final String KEY_ACCOUNTS = "keyAccounts";
+    public static final String REVIEW_QUARTER = "reviewQuarter";
+
     private ProcessVariables() {
     }
 }

@@ -7,6 +7,8 @@ import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.cases.Channel;
 import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.survey.SurveyRequests;
+import com.gridcare.testsupport.TestCases;
 import com.gridcare.testsupport.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,13 +45,50 @@ class EveryProcessTest {
     ComplaintIntake complaints;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    SurveyRequests surveyRequests;
+    @Autowired
+    ApplicationContext context;
 
     /** How GridCare starts each process; returns the process instance id. A new process needs a line here. */
     private Map<String, Supplier<String>> starters() {
         return Map.of(
                 "complaint-handling", () -> transactions.execute(tx -> complaints.register(new ComplaintRequest(
                         testData.residential(), Channel.HOTLINE, ComplaintCategory.METER, "Meter blank", null, null)))
-                        .processInstanceId());
+                        .processInstanceId(),
+                "survey-follow-up", () -> {
+                    var customer = testData.residential();
+                    var caseId = new TestCases(context).caseWithoutProcess(customer);
+                    transactions.executeWithoutResult(tx -> surveyRequests.request(caseId, customer));
+                    var instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("survey-follow-up")
+                            .variableValueEquals("caseId", caseId).singleResult().getId();
+                    runDueJobs(instanceId);
+                    return instanceId;
+                },
+                "key-account-review", () -> {
+                    var start = management.createJobQuery().processDefinitionKey("key-account-review").timers()
+                            .singleResult();
+                    var before = runtime.createProcessInstanceQuery().processDefinitionKey("key-account-review").list()
+                            .stream().map(i -> i.getId()).toList();
+                    management.executeJob(start.getId());
+                    var instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("key-account-review")
+                            .list().stream().map(i -> i.getId()).filter(id -> !before.contains(id)).findFirst()
+                            .orElseThrow();
+                    runDueJobs(instanceId);
+                    return instanceId;
+                });
+    }
+
+    /** Runs the instance's asynchronous continuations (not its timers) as the job executor would. */
+    private void runDueJobs(String processInstanceId) {
+        for (var job = nextDueJob(processInstanceId); job != null; job = nextDueJob(processInstanceId)) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private org.camunda.bpm.engine.runtime.Job nextDueJob(String processInstanceId) {
+        return management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
+                .findFirst().orElse(null);
     }
 
     @AfterEach
