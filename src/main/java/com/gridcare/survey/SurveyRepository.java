@@ -64,6 +64,11 @@ public class SurveyRepository {
                 .optional();
     }
 
+    public Optional<Survey> findByReplyCode(String replyCode) {
+        return jdbc.sql("SELECT * FROM survey WHERE reply_code = ?").param(replyCode).query(SurveyRepository::map)
+                .optional();
+    }
+
     /** The survey, its row locked until the transaction ends (an answer racing the expiry). */
     Optional<Survey> lock(String id) {
         return jdbc.sql("SELECT * FROM survey WHERE id = ? FOR UPDATE").param(id).query(SurveyRepository::map)

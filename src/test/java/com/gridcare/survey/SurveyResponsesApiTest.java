@@ -63,6 +63,24 @@ class SurveyResponsesApiTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void aChannelFindsTheSurveyByTheReplyCodeTheCustomerSent() {
+        var survey = fixture.sent(testData.residential());
+        var channel = Api.at(port).as("channel-systems");
+
+        var found = channel.get("/api/v1/surveys?replyCode=" + survey.replyCode().toLowerCase());
+
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().path("surveyId").asText()).isEqualTo(survey.id());
+        assertThat(found.json().path("status").asText()).isEqualTo("INVITED");
+        assertThat(found.json().path("expiresAt").asText()).isNotEmpty();
+        assertThat(channel.get("/api/v1/surveys/" + survey.id()).json().path("caseId").asText())
+                .isEqualTo(survey.caseId());
+        assertRefused(channel.get("/api/v1/surveys?replyCode=0"), 400, "replyCode");
+        assertRefused(channel.get("/api/v1/surveys?replyCode=ZZZZZZZ2"), 404, "replyCode");
+        assertRefused(channel.get("/api/v1/surveys/SVY-2026-999999"), 404, "surveyId");
+    }
+
     private static void assertRefused(Api.Answer answer, int status, String field) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.body()).contains(field);
