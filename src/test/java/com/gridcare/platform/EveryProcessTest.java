@@ -6,10 +6,14 @@ import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.cases.Channel;
+import com.gridcare.servicerequest.ServiceRequestBody;
+import com.gridcare.servicerequest.ServiceRequestIntake;
+import com.gridcare.servicerequest.ServiceRequestType;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.survey.SurveyRequests;
 import com.gridcare.testsupport.TestCases;
 import com.gridcare.testsupport.TestData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +48,10 @@ class EveryProcessTest {
     @Autowired
     ComplaintIntake complaints;
     @Autowired
+    ServiceRequestIntake serviceRequests;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     SurveyRequests surveyRequests;
@@ -56,6 +64,11 @@ class EveryProcessTest {
                 "complaint-handling", () -> transactions.execute(tx -> complaints.register(new ComplaintRequest(
                         testData.residential(), Channel.HOTLINE, ComplaintCategory.METER, "Meter blank", null, null)))
                         .processInstanceId(),
+                // a move-in without documents reaches the reminder and expiry timers
+                "service-request", () -> runDueJobs(transactions.execute(tx -> serviceRequests.register(
+                        new ServiceRequestBody(testData.residential(), ServiceRequestType.MOVE_IN, Channel.WEB,
+                                json.createObjectNode().put("moveDate", java.time.LocalDate.now().toString()))))
+                        .processInstanceId()),
                 "survey-follow-up", () -> {
                     var customer = testData.residential();
                     var caseId = new TestCases(context).caseWithoutProcess(customer);
@@ -82,14 +95,16 @@ class EveryProcessTest {
     }
 
     /** Runs the instance's asynchronous continuations (not its timers) as the job executor would. */
-    private void runDueJobs(String processInstanceId) {
+    private String runDueJobs(String processInstanceId) {
         for (var job = nextDueJob(processInstanceId); job != null; job = nextDueJob(processInstanceId)) {
             management.executeJob(job.getId());
         }
+        return processInstanceId;
     }
 
     private org.camunda.bpm.engine.runtime.Job nextDueJob(String processInstanceId) {
         return management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
+                .filter(job -> !(job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
                 .findFirst().orElse(null);
     }
 
