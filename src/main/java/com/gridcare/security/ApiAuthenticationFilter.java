@@ -57,9 +57,25 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, user);
         identityService.setAuthentication(user.id(), user.groups().stream().toList());
         try {
-            chain.doFilter(request, response);
+            OnBehalfOfCaller.run(() -> {
+                try {
+                    chain.doFilter(request, response);
+                    return null;
+                } catch (IOException | ServletException e) {
+                    throw new FilterFailure(e);
+                }
+            });
+        } catch (FilterFailure failure) {
+            if (failure.getCause() instanceof IOException io) throw io;
+            throw (ServletException) failure.getCause();
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    private static final class FilterFailure extends RuntimeException {
+        FilterFailure(Exception cause) {
+            super(cause);
         }
     }
 
