@@ -202,6 +202,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.causes(ex)) {
+            log.warn("request failed: database unavailable ({})", ex.getClass().getSimpleName());
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "GridCare cannot reach its database; nothing was changed. Retry with the same Idempotency-Key.");
+            problem.setTitle("Service unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(problem);
+        }
         log.error("request failed", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "GridCare could not complete the request; nothing was changed");

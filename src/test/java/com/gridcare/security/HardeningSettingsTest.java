@@ -126,7 +126,7 @@ class HardeningSettingsTest {
         assertThat(config.isEnforceHistoryTimeToLive()).isTrue();
         assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
-        assertThat(config.getFailedJobRetryTimeCycle()).isEqualTo("PT1M,PT5M,PT15M");
+        assertThat(config.getFailedJobRetryTimeCycle()).isEqualTo("PT1M,PT10M");
         assertThat(config.getJdbcStatementTimeout()).isEqualTo(30);
         assertThat(context.getBean(CamundaBpmProperties.class).getJobExecution().getLockTimeInMillis())
                 .isEqualTo(60_000);
@@ -310,7 +310,7 @@ class HardeningSettingsTest {
     }
 
     @Test
-    void aFailingJobIsRetriedAfterOneThenFiveMinutes() {
+    void aFailingJobIsTriedThreeTimesOneThenTenMinutesApart() {
         var key = "hardening-retry";
         deploy(key, model("", key, "Fails", """
                 <bpmn:serviceTask id="Task_Fail" camunda:asyncBefore="true" camunda:expression="${noSuchBean.fail()}">
@@ -331,8 +331,13 @@ class HardeningSettingsTest {
         ClockUtil.setCurrentTime(Date.from(second));
         assertThatThrownBy(() -> management.executeJob(job.getId())).isNotNull();
         var afterSecond = management.createJobQuery().jobId(job.getId()).singleResult();
-        assertThat(afterSecond.getDuedate().toInstant()).isEqualTo(second.plus(Duration.ofMinutes(5)));
-        assertThat(afterSecond.getRetries()).isLessThan(afterFirst.getRetries());
+        assertThat(afterSecond.getDuedate().toInstant()).isEqualTo(second.plus(Duration.ofMinutes(10)));
+        assertThat(afterSecond.getRetries()).isEqualTo(1);
+
+        ClockUtil.setCurrentTime(Date.from(second.plus(Duration.ofMinutes(11))));
+        assertThatThrownBy(() -> management.executeJob(job.getId())).isNotNull();
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isOne();
     }
 
     @Test
