@@ -202,6 +202,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (ex instanceof IllegalArgumentException && ex.getMessage() != null
+                && ex.getMessage().startsWith("Content-Type cannot contain wildcard")) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Content-Type: must be a concrete media type such as application/json");
+        }
         if (DatabaseUnavailable.causes(ex)) {
             log.warn("request failed: database unavailable ({})", ex.getClass().getSimpleName());
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
