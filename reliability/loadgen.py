@@ -14,6 +14,7 @@ import argparse
 import base64
 import http.client
 import json
+import os
 import random
 import threading
 import time
@@ -71,7 +72,7 @@ def main():
                 return
             key = "%s-%05d" % (args.key_prefix, index)
             body = json.dumps({"customerId": rnd.choice(customers), "channel": "HOTLINE",
-                               "category": rnd.choice(["METER", "BILLING", "OUTAGE", "VOLTAGE", "SERVICE"]),
+                               "category": rnd.choice(["METER", "BILLING", "SUPPLY_INTERRUPTION", "POWER_QUALITY", "SERVICE_CONDUCT", "CONNECTION", "OTHER"]),
                                "description": "fault test complaint %d" % index})
             record = {"key": key, "attempts": 0, "acknowledged": False, "caseId": None, "replayed": False}
             first = time.time()
@@ -95,8 +96,9 @@ def main():
                     with lock:
                         state["acknowledged"] += 1
                         if args.progress:
-                            with open(args.progress, "w") as f:
+                            with open(args.progress + ".tmp", "w") as f:
                                 f.write(str(state["acknowledged"]))
+                            os.replace(args.progress + ".tmp", args.progress)
                     break
                 if 400 <= status < 500:
                     record["refused"] = status
@@ -117,7 +119,7 @@ def main():
         t.join()
     elapsed = time.time() - started
     with open(args.out, "w") as f:
-        json.dump({"clients": args.clients, "elapsed": round(elapsed, 1), "keys": list(keys.values()),
+        json.dump({"clients": args.clients, "started": started, "elapsed": round(elapsed, 1), "keys": list(keys.values()),
                    "answers": answers}, f)
     statuses = {}
     for a in answers:
