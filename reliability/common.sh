@@ -59,13 +59,15 @@ deploy_escalation_model() {
       "http://127.0.0.1:$port/engine-rest/deployment/create" >/dev/null
 }
 
-# start_escalations PORT COUNT FROM TO: COUNT timers due FROM..TO seconds from now
+# start_escalations PORT COUNT FROM TO CASES: COUNT timers due FROM..TO seconds from now, one per case of the file
 start_escalations() {
-  local port=$1 count=$2 from=$3 to=$4
-  for i in $(seq 1 "$count"); do
+  local port=$1 count=$2 from=$3 to=$4 cases=$5
+  local i=0
+  while read -r case_id && [ $i -lt "$count" ]; do
+    i=$((i + 1))
     local delay=$((from + (to - from) * i / count))
     curl -fs -u admin:demo -H 'Content-Type: application/json' \
-        -d "{\"variables\":{\"delaySeconds\":{\"value\":$delay,\"type\":\"Integer\"}}}" \
+        -d "{\"variables\":{\"delaySeconds\":{\"value\":$delay,\"type\":\"Integer\"},\"caseId\":{\"value\":\"$case_id\"},\"replyBy\":{\"value\":\"2026-12-31 10:00\"}}}" \
         "http://127.0.0.1:$port/engine-rest/process-definition/key/reliability-escalation/start" >/dev/null
-  done
+  done <"$cases"
 }

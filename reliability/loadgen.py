@@ -73,7 +73,7 @@ def main():
             key = "%s-%05d" % (args.key_prefix, index)
             body = json.dumps({"customerId": rnd.choice(customers), "channel": "HOTLINE",
                                "category": rnd.choice(["METER", "BILLING", "SUPPLY_INTERRUPTION", "POWER_QUALITY", "SERVICE_CONDUCT", "CONNECTION", "OTHER"]),
-                               "description": "fault test complaint %d" % index})
+                               "description": "fault test complaint %s" % key})
             record = {"key": key, "attempts": 0, "acknowledged": False, "caseId": None, "replayed": False}
             first = time.time()
             node = index % len(nodes)

@@ -17,8 +17,12 @@ start_node 8092 && wait_healthy 8092
 start_node 8093 && wait_healthy 8093
 deploy_escalation_model 8093
 sql "SELECT id FROM customer ORDER BY id" >"$WORK/customers.txt"
+# the cases the escalation timers belong to: complaints registered before the run
+python3 "$ROOT/reliability/loadgen.py" --nodes http://127.0.0.1:8093 --clients 4 --complaints "$TIMERS" \
+    --customers "$WORK/customers.txt" --out "$WORK/$NAME-cases.json" --key-prefix "${PREFIX}pre"
+sql "SELECT id FROM service_case WHERE description LIKE 'fault test complaint ${PREFIX}pre-%' ORDER BY id" >"$WORK/cases.txt"
 echo "$NAME: nodes up, $(wc -l <"$WORK/customers.txt") customers; starting $TIMERS escalation timers due in 20..140 s"
-start_escalations 8093 "$TIMERS" 20 140
+start_escalations 8093 "$TIMERS" 20 140 "$WORK/cases.txt"
 
 python3 "$ROOT/reliability/loadgen.py" --nodes http://127.0.0.1:8092,http://127.0.0.1:8093 --clients "$CLIENTS" \
     --complaints "$COMPLAINTS" --customers "$WORK/customers.txt" --out "$WORK/$NAME.json" \

@@ -14,17 +14,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Phone numbers, e-mail addresses and addresses stay in GridCare's own tables: after a real intake
  * (customer from the billing system, complaint from a channel, its first jobs run) no engine table
- * holds them, not as a variable, a business key, in history or in a job. An erasure then removes
+ * holds them, not as a variable, a business key, in history or in a job, and no log line shows
+ * them. An erasure then removes
  * the customer's name and contact data from every table of the database.
  */
 @GridCareTest
+@ExtendWith(OutputCaptureExtension.class)
 class PersonalDataTest {
 
     @LocalServerPort
@@ -111,11 +116,14 @@ class PersonalDataTest {
     }
 
     @Test
-    void contactDataNeverReachesTheEngine() {
+    void contactDataNeverReachesTheEngineNorTheLogs(CapturedOutput output) {
         intake();
 
         for (var value : List.of(phone, contactPhone, email, address)) {
             assertThat(whereFound(value, true)).as("engine tables holding %s", value).isEmpty();
+        }
+        for (var value : List.of(phone, contactPhone, email, address)) {
+            assertThat(output.getAll()).as("logs").doesNotContain(value);
         }
         // GridCare's own tables do hold them: the scan sees them there
         assertThat(whereFound(contactPhone, false)).isNotEmpty();
