@@ -14,7 +14,6 @@ const NodeResolver = require('bpmnlint/lib/resolver/node-resolver');
 async function main() {
   const folder = process.argv[2] || 'processes';
   const config = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.bpmnlintrc'), 'utf8'));
-  const linter = new Linter({ config, resolver: new NodeResolver() });
   const files = fs.readdirSync(folder).filter(f => f.endsWith('.bpmn')).sort();
   let errors = 0;
   let warnings = 0;
@@ -30,6 +29,9 @@ async function main() {
       console.log(`${file}: error: no diagram interchange (BPMNDiagram): Camunda Modeler cannot show it`);
       errors++;
     }
+    // a linter per model: some rules keep state between runs (no-duplicate-sequence-flows would
+    // report a flow of one model as a duplicate of the same-named flow in another)
+    const linter = new Linter({ config, resolver: new NodeResolver() });
     const results = await linter.lint(rootElement);
     for (const [rule, reports] of Object.entries(results)) {
       for (const report of reports) {

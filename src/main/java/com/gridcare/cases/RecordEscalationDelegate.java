@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@value #LEVEL} (1, 2, 3…) and {@value #KIND} (an {@link EscalationKind}). As the {@code create}
  * task listener of an escalation task (a review or intervention task) it records that task and
  * its group; as a service task (a reminder without a task of its own) it records who must act:
- * the extension property {@value #TO} if set, else the case's assigned group.
+ * the extension property {@value #TO} if set, else the case's assignee, else its assigned group.
  */
 @Component("recordEscalation")
 class RecordEscalationDelegate implements JavaDelegate, TaskListener {
@@ -31,7 +31,10 @@ class RecordEscalationDelegate implements JavaDelegate, TaskListener {
     public void execute(DelegateExecution execution) {
         var element = execution.getBpmnModelElementInstance();
         var caseId = ProcessCase.caseId(execution);
-        var to = BpmnProperties.get(element, TO).orElseGet(() -> records.get(caseId).assignedGroup());
+        var to = BpmnProperties.get(element, TO).orElseGet(() -> {
+            var serviceCase = records.get(caseId);
+            return serviceCase.assignee() != null ? serviceCase.assignee() : serviceCase.assignedGroup();
+        });
         records.escalate(caseId, level(element), kind(element), to, null, execution.getCurrentActivityId());
     }
 

@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Case clocks and their state history in GridCare's tables. */
 @Repository
@@ -34,6 +40,7 @@ class ClockRepository {
     /** @return false when the case already has this clock (a retried start) */
     boolean insert(ClockRecord c, String note) {
         if (find(c.caseId(), c.clock()).isPresent()) return false;
+        forget(c.caseId());
         jdbc.sql("""
                 INSERT INTO case_clock (id, case_id, clock_name, calendar_id, target_amount, target_unit, target_millis,
                        warn_after_millis, pausable, started_at, warn_at, due_at, paused_millis, paused_at, state,
@@ -49,19 +56,60 @@ class ClockRepository {
     }
 
     Optional<ClockRecord> find(String caseId, SlaClock clock) {
+        var read = readInTransaction();
+        if (read != null) return Optional.ofNullable(read.computeIfAbsent(caseId, this::clocksOf).get(clock));
         return jdbc.sql("SELECT * FROM case_clock WHERE case_id = ? AND clock_name = ?")
                 .params(caseId, clock.name()).query(ClockRepository::map).optional();
     }
 
     /** The same, locking the row until the transaction ends, so that concurrent timers change it one after the other. */
     Optional<ClockRecord> lock(String caseId, SlaClock clock) {
+        // what this transaction read before may have changed until the lock: read it again from here on
+        forget(caseId);
         return jdbc.sql("SELECT * FROM case_clock WHERE case_id = ? AND clock_name = ? FOR UPDATE")
                 .params(caseId, clock.name()).query(ClockRepository::map).optional();
     }
 
     List<ClockRecord> ofCase(String caseId) {
-        return jdbc.sql("SELECT * FROM case_clock WHERE case_id = ?").param(caseId).query(ClockRepository::map).list()
-                .stream().sorted(java.util.Comparator.comparing(ClockRecord::clock)).toList();
+        var read = readInTransaction();
+        var clocks = read != null ? read.computeIfAbsent(caseId, this::clocksOf).values()
+                : jdbc.sql("SELECT * FROM case_clock WHERE case_id = ?").param(caseId).query(ClockRepository::map).list();
+        return clocks.stream().sorted(Comparator.comparing(ClockRecord::clock)).toList();
+    }
+
+    private Map<SlaClock, ClockRecord> clocksOf(String caseId) {
+        var clocks = new EnumMap<SlaClock, ClockRecord>(SlaClock.class);
+        jdbc.sql("SELECT * FROM case_clock WHERE case_id = ?").param(caseId).query(ClockRepository::map).list()
+                .forEach(c -> clocks.put(c.clock(), c));
+        return clocks;
+    }
+
+    /**
+     * The clocks this transaction has read, by case. One engine command reads a case's clocks for every
+     * timer and task due date it creates (5 times when a complaint's resolution starts); the case's
+     * clocks are read once instead. Every change here (all changes to case_clock are here) forgets the
+     * case. Null outside a transaction.
+     */
+    private Map<String, Map<SlaClock, ClockRecord>> readInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
+        @SuppressWarnings("unchecked")
+        var read = (Map<String, Map<SlaClock, ClockRecord>>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            read = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, read);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ClockRepository.this);
+                }
+            });
+        }
+        return read;
+    }
+
+    private void forget(String caseId) {
+        var read = readInTransaction();
+        if (read != null) read.remove(caseId);
     }
 
     List<ClockRecord> open() {
@@ -70,6 +118,7 @@ class ClockRepository {
     }
 
     void changeState(ClockRecord c, ClockState state, OffsetDateTime at, OffsetDateTime completedAt, String note) {
+        forget(c.caseId());
         jdbc.sql("UPDATE case_clock SET state = ?, state_changed_at = ?, completed_at = ? WHERE id = ?")
                 .params(state.name(), at, completedAt, c.id()).update();
         appendHistory(c.id(), state, at, c.dueAt(), note);
@@ -77,11 +126,13 @@ class ClockRepository {
 
     /** The work was done after the clock had already breached: the state stays, the completion is recorded. */
     void complete(ClockRecord c, OffsetDateTime at, String note) {
+        forget(c.caseId());
         jdbc.sql("UPDATE case_clock SET completed_at = ? WHERE id = ?").params(at, c.id()).update();
         appendHistory(c.id(), c.state(), at, c.dueAt(), note);
     }
 
     void pause(ClockRecord c, OffsetDateTime at, String note) {
+        forget(c.caseId());
         jdbc.sql("""
                 UPDATE case_clock SET state = 'PAUSED', state_before_pause = ?, paused_at = ?, state_changed_at = ?
                  WHERE id = ?""")
@@ -91,6 +142,7 @@ class ClockRepository {
 
     void resume(ClockRecord c, OffsetDateTime at, long pausedMillis, OffsetDateTime warnAt, OffsetDateTime dueAt,
             String note) {
+        forget(c.caseId());
         var state = c.stateBeforePause() == null ? ClockState.RUNNING : c.stateBeforePause();
         jdbc.sql("""
                 UPDATE case_clock SET state = ?, state_before_pause = NULL, paused_at = NULL, paused_millis = ?,
@@ -102,6 +154,7 @@ class ClockRepository {
 
     /** New warning and due dates for the same working time, e.g. after the calendar changed. */
     void moveDates(ClockRecord c, OffsetDateTime warnAt, OffsetDateTime dueAt, OffsetDateTime at, String note) {
+        forget(c.caseId());
         jdbc.sql("UPDATE case_clock SET warn_at = ?, due_at = ? WHERE id = ?").params(warnAt, dueAt, c.id()).update();
         appendHistory(c.id(), c.state(), at, dueAt, note);
     }
@@ -115,10 +168,10 @@ class ClockRepository {
     }
 
     private void appendHistory(String clockId, ClockState state, OffsetDateTime at, OffsetDateTime dueAt, String note) {
-        int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM case_clock_state WHERE clock_id = ?").param(clockId)
-                .query(Integer.class).single();
-        jdbc.sql("INSERT INTO case_clock_state (clock_id, seq, state, changed_at, due_at, note) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(clockId, seq, state.name(), at, dueAt, truncate(note, 400)).update();
+        // the next number in the same statement: changes of one clock hold its row locked, so none come between
+        jdbc.sql("INSERT INTO case_clock_state (clock_id, seq, state, changed_at, due_at, note)"
+                        + " SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM case_clock_state WHERE clock_id = ?")
+                .params(clockId, state.name(), at, dueAt, truncate(note, 400), clockId).update();
     }
 
     private static String truncate(String value, int max) {

@@ -82,12 +82,6 @@ public class ComplaintRouting {
     }
 
     private int earlierComplaints(ServiceCase complaint) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM service_case
-                 WHERE customer_id = ? AND kind = 'COMPLAINT' AND category = ? AND id <> ?
-                   AND received_at >= ? AND received_at <= ?""")
-                .params(complaint.customerId(), complaint.category(), complaint.id(),
-                        complaint.receivedAt().minusDays(30), complaint.receivedAt())
-                .query(Integer.class).single();
+        return RepeatComplaints.earlier(jdbc, complaint).size();
     }
 }

@@ -1,5 +1,9 @@
 package com.gridcare.customer;
 
+import com.gridcare.offers.OfferEligibility;
+import com.gridcare.points.PointsLedger;
+import com.gridcare.rules.DecisionService;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,14 +22,23 @@ public class CustomerProfiles {
     public record Profile(String id, String name, CustomerClass customerClass, Area area,
             PreferredChannel preferredChannel, String phone, String email, String address, Tier tier,
             Set<String> flags, Set<String> segments, BigDecimal annualKwh, double onTimePaymentShare,
-            LocalDate contractStart, OffsetDateTime evaluatedAt, List<OpenCase> openCases) {}
+            LocalDate contractStart, OffsetDateTime evaluatedAt, List<OpenCase> openCases, List<CurrentOffer> offers,
+            double discountPercent, int pointsBalance, String offersDecisionId) {}
+
+    /** A standing offer the offer rules grant the customer now: a discount in percent or points per period. */
+    public record CurrentOffer(String code, double percent, int points, String frequency, String rule) {}
 
     private final CustomerService service;
     private final CustomerRepository customers;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OfferEligibility offerEligibility;
+    private final PointsLedger ledger;
 
-    CustomerProfiles(CustomerService service, CustomerRepository customers, JdbcClient jdbc, Clock clock) {
+    CustomerProfiles(CustomerService service, CustomerRepository customers, JdbcClient jdbc, Clock clock,
+            OfferEligibility offerEligibility, PointsLedger ledger) {
+        this.offerEligibility = offerEligibility;
+        this.ledger = ledger;
         this.service = service;
         this.customers = customers;
         this.jdbc = jdbc;
@@ -35,6 +48,8 @@ public class CustomerProfiles {
     public Profile profile(String id) {
         var customer = service.get(id);
         var history = customers.history(id, LocalDate.now(clock));
+        var offers = offerEligibility.eligibleOffers(customer, ledger.offersCredited(id),
+                DecisionService.Subject.customer(id));
         var open = jdbc.sql("""
                 SELECT id, kind, category, stage, received_at FROM service_case
                  WHERE customer_id = ? AND status = 'OPEN' ORDER BY received_at""")
@@ -46,6 +61,11 @@ public class CustomerProfiles {
                 customer.preferredChannel(), ContactMasking.phone(customer.phone()),
                 ContactMasking.email(customer.email()), ContactMasking.address(customer.address()), customer.tier(),
                 customer.flags(), customer.segments(), BigDecimal.valueOf(history.annualKwh()),
-                history.onTimePaymentShare(), customer.contractStart(), customer.evaluatedAt(), open);
+                history.onTimePaymentShare(), customer.contractStart(), customer.evaluatedAt(), open,
+                offers.output().offers().stream().filter(o -> o.isGranted() && !o.isReward())
+                        .map(o -> new CurrentOffer(o.getCode(), o.getPercent(), o.getPoints(),
+                                o.getFrequency() == null ? null : o.getFrequency().name(), o.getRule()))
+                        .toList(),
+                offers.output().discountPercent(), ledger.balance(id), offers.id());
     }
 }

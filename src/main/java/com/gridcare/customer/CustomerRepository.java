@@ -77,6 +77,18 @@ public class CustomerRepository {
         return true;
     }
 
+    /** Enrols the customer in the green plan from {@code since}; an earlier enrolment stays. */
+    public void startGreenPlan(String customerId, LocalDate since, OffsetDateTime now) {
+        jdbc.sql("UPDATE customer SET green_plan_since = COALESCE(green_plan_since, ?), updated_at = ? WHERE id = ?")
+                .params(since, now, customerId).update();
+    }
+
+    /** The consumption stored for a month, if any. */
+    public Optional<BigDecimal> monthKwh(String customerId, YearMonth month) {
+        return jdbc.sql("SELECT kwh FROM customer_consumption WHERE customer_id = ? AND billing_month = ?")
+                .params(customerId, month.atDay(1)).query(BigDecimal.class).optional();
+    }
+
     /** Adds or replaces the given months; other months stay as they are. */
     public void saveConsumption(String customerId, List<MonthlyConsumption> months) {
         for (var month : months) {
@@ -119,7 +131,7 @@ public class CustomerRepository {
                 SELECT COUNT(*) AS contacts,
                        SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END) AS digital,
                        SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END) AS billing
-                  FROM service_case WHERE customer_id = ? AND received_at >= ?""")
+                  FROM service_case WHERE customer_id = ? AND received_at >= ? AND channel <> 'SYSTEM'""")
                 .params(customerId, yearAgo)
                 .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)})
                 .single();
@@ -156,6 +168,8 @@ public class CustomerRepository {
                         + " SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END)"
                         + " FROM service_case WHERE customer_id IN (" + placeholders + ") AND received_at >= ?"
+                        // cases GridCare opened itself are not the customer's contacts
+                        + " AND channel <> 'SYSTEM'"
                         + " GROUP BY customer_id")
                 .params(contactParams)
                 .query((rs, n) -> contacts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)}))

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,11 +18,14 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final CustomerEvaluator evaluator;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerService(CustomerRepository customers, CustomerEvaluator evaluator, Clock clock) {
+    CustomerService(CustomerRepository customers, CustomerEvaluator evaluator, Clock clock,
+            ApplicationEventPublisher events) {
         this.customers = customers;
         this.evaluator = evaluator;
         this.clock = clock;
+        this.events = events;
     }
 
     public Customer get(String id) {
@@ -47,5 +51,6 @@ public class CustomerService {
         var customer = get(id);
         customers.saveConsumption(id, months);
         evaluator.evaluate(customer, DecisionService.Subject.customer(id));
+        events.publishEvent(new ConsumptionStored(id, List.copyOf(months)));
     }
 }

@@ -42,6 +42,16 @@ public final class NotificationTemplate {
     /** service request done: {@code closedAt} (from the closed case), {@code result} */
     public static final String REQUEST_COMPLETED = "REQUEST_COMPLETED";
 
+    // surveys (survey-follow-up)
+    /** survey invitation: {@code surveyLink}, {@code replyCode}, {@code answerBy} */
+    public static final String SURVEY_INVITATION = "SURVEY_INVITATION";
+    /** survey reminder: {@code surveyLink}, {@code replyCode}, {@code answerBy} */
+    public static final String SURVEY_REMINDER = "SURVEY_REMINDER";
+    /** score 4 or 5 */
+    public static final String SURVEY_THANK_YOU = "SURVEY_THANK_YOU";
+    /** the approved plan after a score of 1 or 2: {@code improvementPlan} */
+    public static final String IMPROVEMENT_PLAN = "IMPROVEMENT_PLAN";
+
     private NotificationTemplate() {
     }
 }

@@ -77,6 +77,17 @@ public class PointsLedger {
                 .query(Integer.class).single() > 0;
     }
 
+    /** The booking of an event, if booked. */
+    public java.util.Optional<Entry> entry(String entryKey) {
+        return jdbc.sql("""
+                SELECT offer_code, points, entry_key, reason, case_id, decision_id, recorded_at FROM points_ledger
+                 WHERE entry_key = ?""")
+                .param(entryKey)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .optional();
+    }
+
     public int balance(String customerId) {
         return jdbc.sql("SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE customer_id = ?")
                 .param(customerId).query(Integer.class).single();
@@ -88,6 +99,12 @@ public class PointsLedger {
                 SELECT COUNT(*) FROM points_ledger
                  WHERE customer_id = ? AND offer_code = ? AND points > 0 AND recorded_at >= ?""")
                 .params(customerId, offerCode, since).query(Integer.class).single();
+    }
+
+    /** The offers a customer was ever credited, e.g. once-only offers already had. */
+    public java.util.Set<String> offersCredited(String customerId) {
+        return new java.util.TreeSet<>(jdbc.sql("SELECT DISTINCT offer_code FROM points_ledger WHERE customer_id = ? AND points > 0")
+                .param(customerId).query(String.class).list());
     }
 
     public List<Entry> entries(String customerId, int limit) {

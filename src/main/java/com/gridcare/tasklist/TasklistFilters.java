@@ -1,6 +1,9 @@
 package com.gridcare.tasklist;
 
+import static com.gridcare.cases.ProcessVariables.ESCALATED;
+import static com.gridcare.cases.ProcessVariables.REGULATORY_RISK;
 import static com.gridcare.cases.ProcessVariables.TIER;
+import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
 
 import com.gridcare.customer.Tier;
 import java.util.List;
@@ -31,6 +34,9 @@ class TasklistFilters implements SmartInitializingSingleton {
     static final String DUE_TODAY = "Due today / 今日到期";
     static final String OVERDUE = "Overdue / 已逾期";
     static final String KEY_ACCOUNTS = "Key accounts / 大客户";
+    static final String ESCALATED_CASES = "Escalated / 已升级";
+    static final String REGULATORY_RISK_CASES = "Regulatory risk / 监管风险";
+    static final String WAITING = "Waiting for customer / 等待客户";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -47,8 +53,8 @@ class TasklistFilters implements SmartInitializingSingleton {
         ensure(MY_GROUPS_TASKS, "My groups' tasks", "Unassigned tasks of my groups / 本组尚未认领的任务", -5,
                 myGroups().taskUnassigned());
         ensure(DUE_TODAY, "Due today", "Tasks of my groups due today / 本组今天到期的任务", 0,
-                myGroups().includeAssignedTasks().dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1)}")
-                        .dueAfterExpression("${dateTime().withTimeAtStartOfDay()}"));
+                myGroups().includeAssignedTasks().dueBeforeExpression("${" + WorkingDayFunctions.START_OF_DAY + "(1)}")
+                        .dueAfterExpression("${" + WorkingDayFunctions.START_OF_DAY + "(0)}"));
         ensure(OVERDUE, "Overdue", "Tasks of my groups past their due date / 本组已过到期日的任务", 5,
                 myGroups().includeAssignedTasks().dueBeforeExpression("${now()}"));
         ensure(KEY_ACCOUNTS, null, "Tasks of my groups for KEY and STRATEGIC customers / 本组重点和战略客户的任务", 10,
@@ -57,6 +63,13 @@ class TasklistFilters implements SmartInitializingSingleton {
                         .processVariableValueEquals(TIER, Tier.KEY.name())
                         .processVariableValueEquals(TIER, Tier.STRATEGIC.name())
                         .endOr());
+        ensure(ESCALATED_CASES, null, "Tasks of my groups on escalated cases / 本组已升级工单的任务", 15,
+                myGroups().includeAssignedTasks().processVariableValueEquals(ESCALATED, true));
+        ensure(REGULATORY_RISK_CASES, null,
+                "Tasks of my groups on cases one working day or less from the statutory limit / 本组距监管时限不足一个工作日的工单任务", 20,
+                myGroups().includeAssignedTasks().processVariableValueEquals(REGULATORY_RISK, true));
+        ensure(WAITING, null, "Tasks of my groups waiting for the customer's reply / 本组等待客户回复的任务", 25,
+                myGroups().includeAssignedTasks().processVariableValueEquals(WAITING_FOR_CUSTOMER, true));
     }
 
     private TaskQuery myGroups() {

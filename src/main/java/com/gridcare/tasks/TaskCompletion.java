@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -52,6 +54,8 @@ public class TaskCompletion {
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate fresh;
+    /** Forms bound to their deployment or version never change: parsed once per process definition and task. */
+    private final Map<String, Optional<FormSchema>> boundForms = new ConcurrentHashMap<>();
 
     TaskCompletion(TaskService tasks, FormService forms, HistoryService history, ObjectMapper json, Clock clock,
             PlatformTransactionManager transactionManager) {
@@ -97,8 +101,9 @@ public class TaskCompletion {
             throw new ForbiddenException("User " + user.id() + " is neither the assignee of task " + taskId
                     + " nor in one of its candidate groups");
         }
-        var variables = submission.validate(form(task), submitted, tasks.getVariables(taskId));
-        var caseId = tasks.getVariable(taskId, ProcessVariables.CASE_ID);
+        var current = tasks.getVariables(taskId);
+        var variables = submission.validate(form(task), submitted, current);
+        var caseId = current.get(ProcessVariables.CASE_ID);
         tasks.complete(taskId, variables);
         return new Completed(taskId, task.getName(), caseId == null ? null : caseId.toString(),
                 task.getProcessInstanceId(), user.id(), OffsetDateTime.now(clock));
@@ -127,6 +132,16 @@ public class TaskCompletion {
                 && (task.getFormKey() == null || !task.getFormKey().startsWith("camunda-forms:"))) {
             return null;
         }
+        var ref = task.getCamundaFormRef();
+        if (ref != null && task.getProcessDefinitionId() != null
+                && ("deployment".equals(ref.getBinding()) || "version".equals(ref.getBinding()))) {
+            return boundForms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                    k -> Optional.ofNullable(deployedForm(task))).orElse(null);
+        }
+        return deployedForm(task);
+    }
+
+    private FormSchema deployedForm(Task task) {
         try (var in = forms.getDeployedTaskForm(task.getId())) {
             return FormSchema.parse(json.readTree(in));
         } catch (IOException e) {

@@ -22,7 +22,8 @@ final class ComplaintSteps {
     static final String TIER = "Tier";
     static final String CATEGORY = "Category";
     static final String ROUTING_REASON = "Why this case is here";
-    static final String CONTACT_NOTE = "What was agreed with the customer";
+    static final String REACHED = "Reached";
+    static final String CONTACT_NOTE = "What was agreed, or why not reached";
 
     /** The process variable the form writes the contact note to. */
     static final String CONTACT_NOTE_VARIABLE = "contactNote";
@@ -60,14 +61,14 @@ final class ComplaintSteps {
         assertThat(form.value(ROUTING_REASON)).contains(complaint.group());
     }
 
-    /** "Contact customer": claim it and complete without a note; answers the form's messages. */
+    /** "Contact customer": claim it, say the customer was reached and complete without a note; answers the form's messages. */
     java.util.List<String> completeWithoutNote(TaskFormPage form) {
-        return form.claim().completeExpectingErrors();
+        return form.claim().choose(REACHED).completeExpectingErrors();
     }
 
-    /** "Contact customer": write what was agreed and complete. */
+    /** "Contact customer": the customer was reached; write what was agreed and complete. */
     void recordContact(TaskFormPage form, String note) {
-        form.fill(CONTACT_NOTE, note).complete();
+        form.choose(REACHED).fill(CONTACT_NOTE, note).complete();
     }
 
     /** The task is completed in the engine with the note staff wrote. */

@@ -44,6 +44,16 @@ final class TaskFormPage {
         return this;
     }
 
+    /** Picks the option of a radio group whose label starts with {@code option} ("English / 中文"). */
+    TaskFormPage choose(String option) {
+        var optionLabel = browser.visible(By.xpath("//label[.//input[@type='radio'] or @for]"
+                + "[starts-with(normalize-space(.), " + xpathLiteral(option) + ")]"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                optionLabel);
+        optionLabel.click();
+        return this;
+    }
+
     /** Completes with what the form holds now and waits for the form's validation messages. */
     List<String> completeExpectingErrors() {
         clickComplete();

@@ -180,7 +180,27 @@ class SlaCatalogueRowsTest {
             target(r.get(SlaClock.REQUEST_COMPLETION), "5", TargetUnit.WORKING_DAYS, "china-workdays");
             assertThat(r.get(SlaClock.REQUEST_COMPLETION).source()).contains("internal");
         }
-        assertThat(decide(SlaWork.CAPACITY_CHANGE, f -> { }).targets()).as("no entry for capacity changes").isEmpty();
+    }
+
+    @Test
+    void capacityChangesHaveTheConnectionTargetsByClassVoltageAndSupply() {
+        target(decide(SlaWork.CAPACITY_CHANGE, f -> { }).get(SlaClock.CONNECTION_UTILITY_SIDE), "5",
+                TargetUnit.WORKING_DAYS, "china-workdays");
+        target(decide(SlaWork.CAPACITY_CHANGE, f -> {
+            f.setCustomerClass(CustomerClass.COMMERCIAL);
+            f.setSupplyVoltageKv(0.4);
+        }).get(SlaClock.CONNECTION_UTILITY_SIDE), "6", TargetUnit.WORKING_DAYS, "china-workdays");
+        target(decide(SlaWork.CAPACITY_CHANGE, f -> {
+            f.setCustomerClass(CustomerClass.INDUSTRIAL);
+            f.setSupplyVoltageKv(10);
+        }).get(SlaClock.CONNECTION_UTILITY_SIDE), "22", TargetUnit.WORKING_DAYS, "china-workdays");
+        var dual = decide(SlaWork.CAPACITY_CHANGE, f -> {
+            f.setCustomerClass(CustomerClass.PUBLIC);
+            f.setSupplyVoltageKv(10);
+            f.setSupply(SupplyType.DUAL);
+        });
+        assertThat(dual.targets()).containsOnlyKeys(SlaClock.CONNECTION_UTILITY_SIDE);
+        target(dual.get(SlaClock.CONNECTION_UTILITY_SIDE), "32", TargetUnit.WORKING_DAYS, "china-workdays");
     }
 
     @Test
@@ -202,7 +222,7 @@ class SlaCatalogueRowsTest {
         var rows = new TreeSet<String>();
         rules.kieBase("sla").getKiePackage("sla").getRules().forEach(rule -> rows.add(rule.getName()));
         rows.remove("Rows in effect propose their target; the shortest target of a clock wins");
-        assertThat(rows).hasSize(23);
+        assertThat(rows).hasSize(27);
         var missed = new ArrayList<>(rows);
         missed.removeAll(firedRows);
         assertThat(missed).as("catalogue rows no test case reached").isEmpty();

@@ -6,8 +6,14 @@ import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.cases.Channel;
+import com.gridcare.servicerequest.ServiceRequestBody;
+import com.gridcare.servicerequest.ServiceRequestIntake;
+import com.gridcare.servicerequest.ServiceRequestType;
 import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.survey.SurveyRequests;
+import com.gridcare.testsupport.TestCases;
 import com.gridcare.testsupport.TestData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +27,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,14 +48,62 @@ class EveryProcessTest {
     @Autowired
     ComplaintIntake complaints;
     @Autowired
+    ServiceRequestIntake serviceRequests;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    SurveyRequests surveyRequests;
+    @Autowired
+    ApplicationContext context;
 
     /** How GridCare starts each process; returns the process instance id. A new process needs a line here. */
     private Map<String, Supplier<String>> starters() {
         return Map.of(
                 "complaint-handling", () -> transactions.execute(tx -> complaints.register(new ComplaintRequest(
                         testData.residential(), Channel.HOTLINE, ComplaintCategory.METER, "Meter blank", null, null)))
-                        .processInstanceId());
+                        .processInstanceId(),
+                // a move-in without documents reaches the reminder and expiry timers
+                "service-request", () -> runDueJobs(transactions.execute(tx -> serviceRequests.register(
+                        new ServiceRequestBody(testData.residential(), ServiceRequestType.MOVE_IN, Channel.WEB,
+                                json.createObjectNode().put("moveDate", java.time.LocalDate.now().toString()))))
+                        .processInstanceId()),
+                "survey-follow-up", () -> {
+                    var customer = testData.residential();
+                    var caseId = new TestCases(context).caseWithoutProcess(customer);
+                    transactions.executeWithoutResult(tx -> surveyRequests.request(caseId, customer));
+                    var instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("survey-follow-up")
+                            .variableValueEquals("caseId", caseId).singleResult().getId();
+                    runDueJobs(instanceId);
+                    return instanceId;
+                },
+                "key-account-review", () -> {
+                    var start = management.createJobQuery().processDefinitionKey("key-account-review").timers()
+                            .singleResult();
+                    var before = runtime.createProcessInstanceQuery().processDefinitionKey("key-account-review").list()
+                            .stream().map(i -> i.getId()).toList();
+                    management.executeJob(start.getId());
+                    var instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("key-account-review")
+                            .list().stream().map(i -> i.getId()).filter(id -> !before.contains(id)).findFirst()
+                            .orElseThrow();
+                    runDueJobs(instanceId);
+                    return instanceId;
+                });
+    }
+
+    /** Runs the instance's asynchronous continuations (not its timers) as the job executor would. */
+    private String runDueJobs(String processInstanceId) {
+        for (var job = nextDueJob(processInstanceId); job != null; job = nextDueJob(processInstanceId)) {
+            management.executeJob(job.getId());
+        }
+        return processInstanceId;
+    }
+
+    private org.camunda.bpm.engine.runtime.Job nextDueJob(String processInstanceId) {
+        return management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
+                .filter(job -> !(job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
+                .findFirst().orElse(null);
     }
 
     @AfterEach

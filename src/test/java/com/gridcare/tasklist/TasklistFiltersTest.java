@@ -2,14 +2,20 @@ package com.gridcare.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gridcare.cases.ProcessVariables;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +38,8 @@ class TasklistFiltersTest {
     RuntimeService runtime;
     @Autowired
     TasklistFilters tasklistFilters;
+    @Autowired
+    TaskService tasks;
 
     @BeforeEach
     void setUp() {
@@ -71,10 +79,62 @@ class TasklistFiltersTest {
         assertThat(casesIn(TasklistFilters.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE)).doesNotContain(strategic);
     }
 
+    private String processInstanceOf(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+    }
+
+    @Test
+    void escalatedRegulatoryRiskAndWaitingShowTheCasesTheProcessMarked() {
+        var escalated = complaint(testData.residential(), "SERVICE_CONDUCT");
+        var atRisk = complaint(testData.residential(), "SERVICE_CONDUCT");
+        var waiting = complaint(testData.residential(), "SERVICE_CONDUCT");
+        var ordinary = complaint(testData.residential(), "SERVICE_CONDUCT");
+        runtime.setVariable(processInstanceOf(escalated), ProcessVariables.ESCALATED, true);
+        runtime.setVariable(processInstanceOf(atRisk), ProcessVariables.ESCALATED, true);
+        runtime.setVariable(processInstanceOf(atRisk), ProcessVariables.REGULATORY_RISK, true);
+        runtime.setVariable(processInstanceOf(waiting), ProcessVariables.WAITING_FOR_CUSTOMER, true);
+        runtime.setVariable(processInstanceOf(ordinary), ProcessVariables.ESCALATED, false);
+
+        assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.SUPERVISORS))
+                .contains(escalated, atRisk).doesNotContain(waiting, ordinary);
+        assertThat(casesIn(TasklistFilters.REGULATORY_RISK_CASES, Groups.SUPERVISORS))
+                .contains(atRisk).doesNotContain(escalated, waiting, ordinary);
+        assertThat(casesIn(TasklistFilters.WAITING, Groups.SUPERVISORS))
+                .contains(waiting).doesNotContain(escalated, atRisk, ordinary);
+        assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.BILLING)).doesNotContain(escalated, atRisk);
+    }
+
+    @Test
+    void dueTodayCountsTheDayInShanghaiWhateverTheServersTimeZone() {
+        // 17:00 UTC on the 26th is 01:00 on the 27th in Shanghai: "today" is the 27th.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-26T17:00:00Z")));
+        try {
+            var dueToday = complaint(testData.residential(), "SERVICE_CONDUCT");
+            var dueYesterday = complaint(testData.residential(), "SERVICE_CONDUCT");
+            var dueTomorrow = complaint(testData.residential(), "SERVICE_CONDUCT");
+            dueOn(dueToday, "2026-11-27T23:30:00+08:00");
+            dueOn(dueYesterday, "2026-11-26T23:30:00+08:00");
+            dueOn(dueTomorrow, "2026-11-28T00:30:00+08:00");
+
+            assertThat(casesIn(TasklistFilters.DUE_TODAY, Groups.SUPERVISORS))
+                    .contains(dueToday).doesNotContain(dueYesterday, dueTomorrow);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private void dueOn(String caseId, String due) {
+        for (var task : tasks.createTaskQuery().processInstanceBusinessKey(caseId).list()) {
+            task.setDueDate(Date.from(OffsetDateTime.parse(due).toInstant()));
+            tasks.saveTask(task);
+        }
+    }
+
     @Test
     void everyFilterHasAnEnglishAndAChineseName() {
         assertThat(List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.DUE_TODAY,
-                TasklistFilters.OVERDUE, TasklistFilters.KEY_ACCOUNTS))
+                TasklistFilters.OVERDUE, TasklistFilters.KEY_ACCOUNTS, TasklistFilters.ESCALATED_CASES,
+                TasklistFilters.REGULATORY_RISK_CASES, TasklistFilters.WAITING))
                 .allSatisfy(name -> {
                     assertThat(name).matches("[A-Za-z' ]+ / \\p{IsHan}+");
                     assertThat(filters.createFilterQuery().filterName(name).count()).isEqualTo(1);

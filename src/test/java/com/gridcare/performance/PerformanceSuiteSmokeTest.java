@@ -1,0 +1,87 @@
+package com.gridcare.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gridcare.testsupport.GridCareTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * bench/performance.sh's workloads with tiny sizes, so the build proves the suite still runs against
+ * the shipped models and API. Not a benchmark: nothing here is timed against a target.
+ */
+@GridCareTest
+class PerformanceSuiteSmokeTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcClient jdbc;
+
+    boolean startedJobExecutor;
+
+    @AfterEach
+    void tearDown() {
+        var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        if (startedJobExecutor) jobExecutor.shutdown();
+        jdbc.sql("DELETE FROM customer_consumption WHERE customer_id LIKE 'N%'").update();
+        jdbc.sql("DELETE FROM customer WHERE id LIKE 'N%'").update();
+    }
+
+    @Test
+    void shouldRunEveryWorkloadWithTinySizes() {
+        ClockUtil.reset();
+        var figures = new Figures("smoke");
+        var bench = new Bench("smoke", context, port, figures);
+        bench.user();
+        var sizes = Sizes.smoke();
+        bench.customers(sizes.customers());
+        var workloads = new Workloads(bench, sizes);
+
+        PerformanceSuite.run(workloads, "intake");
+        PerformanceSuite.run(workloads, "completion");
+        PerformanceSuite.run(workloads, "inbox");
+        var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        if (!jobExecutor.isActive()) {
+            jobExecutor.start();
+            startedJobExecutor = true;
+        }
+        PerformanceSuite.run(workloads, "storm");
+        PerformanceSuite.run(workloads, "idle-timers");
+        PerformanceSuite.run(workloads, "soak");
+        PerformanceSuite.run(workloads, "night");
+
+        assertThat(value(figures, "intake", "failed requests")).isZero();
+        assertThat(value(figures, "intake", "requests/s, 2 clients")).isPositive();
+        assertThat(value(figures, "task completion", "failed")).isZero();
+        assertThat(value(figures, "inbox query", "tasks on the first page")).isPositive();
+        assertThat(value(figures, "escalation storm", "timers due at once")).isEqualTo(sizes.stormTimers());
+        assertThat(value(figures, "escalation storm", "timers left (unfired or failed)")).isZero();
+        assertThat(value(figures, "timer precision, idle", "not fired within 90 s of the window")).isZero();
+        assertThat(value(figures, "lifecycle soak", "failed requests")).isZero();
+        assertThat(value(figures, "lifecycle soak", "intakes done")).isPositive();
+        assertThat(value(figures, "night re-tiering", "customers evaluated and written")).isEqualTo(sizes.nightCustomers());
+        if (bench.postgres) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'act_ru_task'"
+                    + " AND indexname = 'act_idx_task_parent_task_id'").query(Long.class).single())
+                    .as("GridCare's index on ACT_RU_TASK.PARENT_TASK_ID_").isEqualTo(1);
+        }
+    }
+
+    private static double value(Figures figures, String workload, String measure) {
+        return figures.all().stream().filter(f -> f.workload().equals(workload) && f.measure().equals(measure))
+                .mapToDouble(Figures.Figure::value).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + workload + ": " + measure + " in " + figures.all()));
+    }
+}

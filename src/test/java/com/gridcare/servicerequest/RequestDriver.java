@@ -1,0 +1,132 @@
+package com.gridcare.servicerequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.gridcare.clock.CaseClocks;
+import com.gridcare.clock.ClockState;
+import com.gridcare.clock.SlaClock;
+import com.gridcare.testsupport.Api;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Test helpers for service requests: register over HTTP, run the engine's jobs, work tasks, move the clock. */
+final class RequestDriver {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    record Registered(String caseId, String processInstanceId, String assignedGroup, Integer priority,
+            OffsetDateTime dueAt, JsonNode body) {
+    }
+
+    private final Api channel;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final CaseClocks clocks;
+    private final JdbcClient jdbc;
+
+    RequestDriver(Api channel, TaskService tasks, ManagementService management, CaseClocks clocks, JdbcClient jdbc) {
+        this.channel = channel;
+        this.tasks = tasks;
+        this.management = management;
+        this.clocks = clocks;
+        this.jdbc = jdbc;
+    }
+
+    static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    static void now(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(at(localDateTime)));
+    }
+
+    Registered register(String customerId, String type, String details) {
+        var answer = channel.post("/api/v1/service-requests", """
+                {"customerId": "%s", "type": "%s", "channel": "WEB", "details": %s}"""
+                .formatted(customerId, type, details));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        var body = answer.json();
+        var registered = new Registered(body.path("caseId").asText(), body.path("processInstanceId").asText(),
+                body.path("assignedGroup").asText(), body.path("priority").asInt(),
+                OffsetDateTime.parse(body.path("dueAt").asText()), body);
+        runJobs(registered.processInstanceId());
+        return registered;
+    }
+
+    /** Executes the instance's due jobs that are not timers (asynchronous steps such as notifications). */
+    void runJobs(String processInstanceId) {
+        for (int round = 0; round < 30; round++) {
+            var jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
+                    .filter(j -> !(j instanceof TimerEntity)).toList();
+            if (jobs.isEmpty()) return;
+            management.executeJob(jobs.get(0).getId());
+        }
+    }
+
+    Task task(String processInstanceId, String key) {
+        var task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+        assertThat(task).as("task %s", key).isNotNull();
+        return task;
+    }
+
+    List<String> openTasks(String processInstanceId) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(Task::getTaskDefinitionKey).toList();
+    }
+
+    void complete(String processInstanceId, String key, Map<String, Object> variables) {
+        tasks.complete(task(processInstanceId, key).getId(), variables);
+        runJobs(processInstanceId);
+    }
+
+    Job timer(String processInstanceId, String boundaryEvent) {
+        var job = management.createJobQuery().processInstanceId(processInstanceId).activityId(boundaryEvent).timers()
+                .singleResult();
+        assertThat(job).as("timer %s", boundaryEvent).isNotNull();
+        return job;
+    }
+
+    void fire(String processInstanceId, String boundaryEvent) {
+        var job = timer(processInstanceId, boundaryEvent);
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+        management.executeJob(job.getId());
+        runJobs(processInstanceId);
+    }
+
+    ClockState clockState(String caseId, SlaClock clock) {
+        return clocks.of(caseId, clock).orElseThrow(() -> new AssertionError("no clock " + clock)).state();
+    }
+
+    List<String> notifications(String caseId) {
+        return jdbc.sql("SELECT template FROM notification_outbox WHERE case_id = ? ORDER BY created_at, template")
+                .param(caseId).query(String.class).list();
+    }
+
+    List<String> escalations(String caseId) {
+        return jdbc.sql("SELECT kind || '>' || escalated_to FROM case_escalation WHERE case_id = ? ORDER BY id")
+                .param(caseId).query(String.class).list();
+    }
+
+    Map<String, Object> caseRow(String caseId) {
+        return jdbc.sql("SELECT status, outcome, stage, assigned_group FROM service_case WHERE id = ?").param(caseId)
+                .query().singleRow();
+    }
+
+    boolean surveyRequested(String caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM survey_request WHERE case_id = ?").param(caseId).query(Integer.class)
+                .single() == 1;
+    }
+}
