@@ -202,6 +202,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (ex instanceof IllegalArgumentException && ex.getMessage() != null
+                && ex.getMessage().startsWith("Content-Type cannot contain wildcard")) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Content-Type: must be a concrete media type such as application/json");
+        }
+        if (DatabaseUnavailable.causes(ex)) {
+            log.warn("request failed: database unavailable ({})", ex.getClass().getSimpleName());
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "GridCare cannot reach its database; nothing was changed. Retry with the same Idempotency-Key.");
+            problem.setTitle("Service unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(problem);
+        }
         log.error("request failed", ex);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "GridCare could not complete the request; nothing was changed");

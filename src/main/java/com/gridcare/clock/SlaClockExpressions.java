@@ -1,6 +1,7 @@
 package com.gridcare.clock;
 
 import com.gridcare.cases.ProcessVariables;
+import com.gridcare.security.ExpressionBean;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Timers and tasks written this way move with the clock when it is paused and resumed.
  */
+@ExpressionBean
 @Component("slaClocks")
 public class SlaClockExpressions {
 

@@ -1,6 +1,5 @@
 package com.gridcare.clock;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -26,13 +25,11 @@ class TimeLeftFormVariable {
     static final String NAME = "slaTimeLeft";
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final ClockBindings bindings;
     private final CaseClocks clocks;
 
-    TimeLeftFormVariable(TaskService tasks, RuntimeService runtime, ClockBindings bindings, CaseClocks clocks) {
+    TimeLeftFormVariable(TaskService tasks, ClockBindings bindings, CaseClocks clocks) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.bindings = bindings;
         this.clocks = clocks;
     }
@@ -43,7 +40,8 @@ class TimeLeftFormVariable {
         if (task == null || task.getProcessDefinitionId() == null) return null;
         var clock = bindings.clockOfTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         if (clock.isEmpty()) return null;
-        var caseId = runtime.getVariable(task.getExecutionId(), com.gridcare.cases.ProcessVariables.CASE_ID);
+        // read through the task: whoever may open the task may read its variables (authorizations)
+        var caseId = tasks.getVariable(taskId, com.gridcare.cases.ProcessVariables.CASE_ID);
         return caseId == null ? null : clocks.formLine(caseId.toString(), clock.get());
     }
 

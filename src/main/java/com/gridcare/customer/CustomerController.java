@@ -1,7 +1,10 @@
 package com.gridcare.customer;
 
+import com.gridcare.api.ConflictException;
 import com.gridcare.security.AllowedGroups;
+import com.gridcare.security.ApiUser;
 import com.gridcare.security.Groups;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,10 +32,20 @@ class CustomerController {
 
     private final CustomerService service;
     private final CustomerProfiles profiles;
+    private final CustomerErasure erasure;
 
-    CustomerController(CustomerService service, CustomerProfiles profiles) {
+    CustomerController(CustomerService service, CustomerProfiles profiles, CustomerErasure erasure) {
         this.service = service;
         this.profiles = profiles;
+        this.erasure = erasure;
+    }
+
+    /** The customer asked to be forgotten (administrators only): personal data removed everywhere. */
+    @PostMapping("/{id}/erasure")
+    @AllowedGroups(Groups.ADMINS)
+    CustomerErasure.Report erase(@PathVariable @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
+            HttpServletRequest request) {
+        return erasure.erase(id, ApiUser.of(request).id());
     }
 
     @PutMapping("/{id}")
@@ -39,6 +53,9 @@ class CustomerController {
     ResponseEntity<CustomerProfiles.Profile> save(
             @PathVariable @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
             @RequestBody @NotNull @Valid CustomerMasterData data) {
+        if (erasure.erased(id)) {
+            throw new ConflictException("Customer " + id + " asked to be forgotten; their data is not taken again");
+        }
         boolean created = service.save(id, data);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(profiles.profile(id));
     }

@@ -149,9 +149,11 @@ public final class RuleCompiler {
                     problems.addAll(RuleChecks.table(table, name, classLoader));
                     tables.add(table);
                     sources.put(path + ".drl", table.drl());
+                    problems.addAll(RuleCodeGuard.check(path, table.drl()));
                 } else {
                     var text = new String(file.getValue(), StandardCharsets.UTF_8);
                     problems.addAll(RuleChecks.drl(path, text, name));
+                    problems.addAll(RuleCodeGuard.check(path, text));
                     drls.put(path, text);
                     sources.put(path, text);
                 }

@@ -1,6 +1,7 @@
 package com.gridcare.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.api.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,7 +48,16 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var user = authenticate(request.getHeader("Authorization"));
+        ApiUser user;
+        try {
+            user = authenticate(request.getHeader("Authorization"));
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causes(e)) throw e;
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "GridCare cannot reach its database; nothing was changed. Retry with the same Idempotency-Key.");
+            return;
+        }
         if (user == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"GridCare\", charset=\"UTF-8\"");
             writeProblem(response, HttpStatus.UNAUTHORIZED, "Authentication required",
@@ -57,9 +67,25 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         request.setAttribute(ApiUser.REQUEST_ATTRIBUTE, user);
         identityService.setAuthentication(user.id(), user.groups().stream().toList());
         try {
-            chain.doFilter(request, response);
+            OnBehalfOfCaller.run(() -> {
+                try {
+                    chain.doFilter(request, response);
+                    return null;
+                } catch (IOException | ServletException e) {
+                    throw new FilterFailure(e);
+                }
+            });
+        } catch (FilterFailure failure) {
+            if (failure.getCause() instanceof IOException io) throw io;
+            throw (ServletException) failure.getCause();
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    private static final class FilterFailure extends RuntimeException {
+        FilterFailure(Exception cause) {
+            super(cause);
         }
     }
 

@@ -1,0 +1,63 @@
+package com.gridcare.security;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+
+/**
+ * The Spring beans BPMN expressions may name: GridCare's delegates and listeners, and beans marked
+ * {@link ExpressionBean}. Anything else ({@code ${dataSource}}, {@code ${runtimeService}}, a
+ * repository) does not resolve, so a model cannot reach around the domain services. Looked up
+ * lazily because the delegates depend on the engine this map is configured into.
+ */
+public final class ExpressionBeans extends AbstractMap<Object, Object> {
+
+    private static final String OUR_PACKAGE = "com.gridcare.";
+
+    private final ApplicationContext context;
+    private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
+
+    ExpressionBeans(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Whether a model may name this bean. */
+    public boolean allows(String name) {
+        return decided.computeIfAbsent(name, this::decide);
+    }
+
+    private boolean decide(String name) {
+        if (!context.containsBean(name)) {
+            return false;
+        }
+        var type = context.getType(name);
+        if (type == null || !type.getName().startsWith(OUR_PACKAGE)) {
+            return false;
+        }
+        return JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
+                || TaskListener.class.isAssignableFrom(type)
+                || AnnotationUtils.findAnnotation(type, ExpressionBean.class) != null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return key instanceof String name && allows(name);
+    }
+
+    @Override
+    public Object get(Object key) {
+        return containsKey(key) ? context.getBean((String) key) : null;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+        // the expression manager only asks for single names; nothing enumerates the beans
+        return Set.of();
+    }
+}

@@ -1,0 +1,70 @@
+package com.gridcare.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+
+/**
+ * What each group may do in the engine (Tasklist, Cockpit, Admin, {@code /engine-rest}), granted by
+ * {@link IdentitySetup}. Generic on purpose: every GridCare process by the {@code *} wildcard, and a
+ * task through its candidate groups (the engine grants a task's candidate group READ, UPDATE and
+ * READ_VARIABLE on it when the task is created), so a new process or task needs no new grant.
+ * <ul>
+ * <li>front line (customer service, key accounts, field service, billing, metering, survey team):
+ * Tasklist, the names of processes, users and groups, filters; their own groups' tasks only;</li>
+ * <li>supervisors and service managers: also Cockpit, every case's tasks, instances and history;
+ * supervisors may reassign tasks;</li>
+ * <li>rule analysts and channel systems: nothing in the engine (they work through GridCare's API:
+ * rules, respectively intake and status);</li>
+ * <li>administrators: everything, including deployments.</li>
+ * </ul>
+ */
+public final class GroupPermissions {
+
+    /** One grant: the group may do these on this resource (id or {@code *}). */
+    public record Grant(String group, Resource resource, String resourceId, Permission... permissions) {}
+
+    private static final List<String> FRONT_LINE = List.of(Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS,
+            Groups.FIELD_SERVICE, Groups.BILLING, Groups.METERING, Groups.SURVEY_TEAM);
+    private static final List<String> OVERSIGHT = List.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS);
+
+    public static List<Grant> all() {
+        var grants = new ArrayList<Grant>();
+        for (var group : Groups.STAFF) {
+            grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+            grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
+            grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
+            grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
+            grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
+        }
+        for (var group : OVERSIGHT) {
+            grants.add(new Grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+            grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                    ProcessDefinitionPermissions.READ_TASK_VARIABLE));
+            grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ));
+            grants.add(new Grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ));
+        }
+        grants.add(new Grant(Groups.SUPERVISORS, Resources.PROCESS_DEFINITION, ANY,
+                ProcessDefinitionPermissions.TASK_ASSIGN));
+        for (var resource : Resources.values()) {
+            grants.add(new Grant(Groups.ADMINS, resource, ANY, Permissions.ALL));
+        }
+        return List.copyOf(grants);
+    }
+
+    /** Groups working tasks in Tasklist that see only their own groups' tasks. */
+    public static List<String> frontLine() {
+        return FRONT_LINE;
+    }
+
+    private GroupPermissions() {
+    }
+}

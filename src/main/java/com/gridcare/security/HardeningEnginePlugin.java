@@ -1,0 +1,51 @@
+package com.gridcare.security;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.spring.SpringBeansResolverFactory;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine settings HARDENING.md asks for that properties cannot express: expressions see only
+ * {@link ExpressionBeans}, models with scripts other than JUEL are refused at deployment, and
+ * GridCare's API calls the engine {@link OnBehalfOfCaller on behalf of its caller}.
+ */
+@Component
+class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext context;
+
+    HardeningEnginePlugin(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        var beans = new ExpressionBeans(context);
+        configuration.setBeans(beans);
+        configuration.setExpressionManager(new SpringExpressionManager(context, beans));
+        var listeners = new ArrayList<BpmnParseListener>();
+        if (configuration.getCustomPreBPMNParseListeners() != null) {
+            listeners.addAll(configuration.getCustomPreBPMNParseListeners());
+        }
+        listeners.add(new ScriptLanguageGuard());
+        configuration.setCustomPreBPMNParseListeners(listeners);
+        var interceptors = new ArrayList<CommandInterceptor>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new OnBehalfOfCaller.Interceptor());
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // script bindings would otherwise resolve every Spring bean; the engine's own resolver reads the whitelist
+        configuration.getResolverFactories().removeIf(SpringBeansResolverFactory.class::isInstance);
+    }
+}

@@ -1,0 +1,313 @@
+package com.gridcare.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gridcare.testsupport.Api;
+import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.testsupport.TestData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what: every operation of GridCare's API (found from the controllers' mappings, so a
+ * new endpoint without a row here fails) without credentials and as a member of each group, and the
+ * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks.
+ * "Allowed" means neither 401 nor 403: the probes send unknown ids and incomplete bodies, so an
+ * allowed call answers 400, 404 or 422 and changes nothing.
+ */
+@GridCareTest
+class AuthorizationMatrixTest {
+
+    private static final Set<String> STAFF = Set.copyOf(Groups.STAFF);
+    private static final Set<String> STAFF_AND_CHANNELS = union(STAFF, Set.of(Groups.CHANNEL_SYSTEMS));
+
+    /** One API operation: how to call it harmlessly, and which groups besides the administrators may. */
+    private record Probe(Function<Api, Api.Answer> call, Set<String> allowed) {}
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData testData;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RepositoryService repository;
+
+    @BeforeEach
+    void users() {
+        testData.users();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Map<String, byte[]> junkFile() {
+        return Map.of("not-a-rule.txt", "junk".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The matrix: "METHOD pattern" as the controllers declare it. A new operation needs a row. */
+    private static Map<String, Probe> matrix() {
+        var rows = new LinkedHashMap<String, Probe>();
+        rows.put("POST /api/v1/complaints", new Probe(api -> api.post("/api/v1/complaints", "{}"),
+                Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
+        rows.put("GET /api/v1/cases/{caseId}", new Probe(api -> api.get("/api/v1/cases/CMP-1999-000001"),
+                STAFF_AND_CHANNELS));
+        rows.put("POST /api/v1/cases/{caseId}/withdrawal",
+                new Probe(api -> api.post("/api/v1/cases/CMP-1999-000001/withdrawal", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
+        rows.put("PUT /api/v1/customers/{id}", new Probe(api -> api.put("/api/v1/customers/MATRIX-1", "{}"),
+                Set.of(Groups.CHANNEL_SYSTEMS)));
+        rows.put("PUT /api/v1/customers/{id}/consumption",
+                new Probe(api -> api.put("/api/v1/customers/MATRIX-1/consumption", "{}"), Set.of(Groups.CHANNEL_SYSTEMS)));
+        rows.put("POST /api/v1/customers/import", new Probe(api -> api.post("/api/v1/customers/import", "text/csv",
+                "id\n".getBytes(StandardCharsets.UTF_8)), Set.of(Groups.CHANNEL_SYSTEMS)));
+        rows.put("GET /api/v1/customers/{id}", new Probe(api -> api.get("/api/v1/customers/MATRIX-1"),
+                STAFF_AND_CHANNELS));
+        rows.put("GET /api/v1/customers/{id}/decisions",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/decisions"),
+                        union(STAFF_AND_CHANNELS, Set.of(Groups.RULE_ANALYSTS))));
+        rows.put("POST /api/v1/customers/{id}/erasure",
+                new Probe(api -> api.post("/api/v1/customers/MATRIX-1/erasure", "{}"), Set.of()));
+        rows.put("POST /api/v1/tasks/{taskId}/complete",
+                new Probe(api -> api.post("/api/v1/tasks/no-such-task/complete", "{}"), STAFF));
+        rows.put("GET /api/v1/rules", new Probe(api -> api.get("/api/v1/rules?history=0"),
+                Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/rules/validate", new Probe(api -> api.postFiles("/api/v1/rules/validate", junkFile(),
+                "package", "no such package"), Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/rules/simulate", new Probe(api -> api.postFiles("/api/v1/rules/simulate", junkFile(),
+                "package", "no such package"), Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/rules/publish", new Probe(api -> api.postFiles("/api/v1/rules/publish", junkFile(),
+                "package", "no such package"), Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/rules/rollback", new Probe(api -> api.post("/api/v1/rules/rollback",
+                "{\"version\":\"not a version\"}"), Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/deployments/reload", new Probe(api -> api.post("/api/v1/deployments/reload"), Set.of()));
+        return rows;
+    }
+
+    /** Every API operation the controllers declare, as "METHOD pattern". */
+    private List<String> declaredOperations() {
+        var operations = new ArrayList<String>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (var pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) continue;
+                var methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                    operations.add("ANY " + pattern);
+                }
+                for (RequestMethod m : methods) operations.add(m.name() + " " + pattern);
+            }
+        });
+        return operations;
+    }
+
+    @Test
+    void theMatrixHasARowForEveryOperationOfTheApiAndNoStaleOnes() {
+        assertThat(new TreeSet<>(declaredOperations())).as("operations of GridCare's API; add a row to matrix()")
+                .isEqualTo(new TreeSet<>(matrix().keySet()));
+    }
+
+    @Test
+    void everyOperationRefusesCallersWithoutCredentials() {
+        var anonymous = Api.at(port);
+        // an unknown user: wrong passwords for a real one would lock it (login throttling)
+        var wrong = Api.at(port).as("nosuchuser", "wrong password");
+        matrix().forEach((operation, probe) -> {
+            assertThat(probe.call().apply(anonymous).status()).as("%s without credentials", operation).isEqualTo(401);
+            assertThat(probe.call().apply(wrong).status()).as("%s with a wrong password", operation).isEqualTo(401);
+        });
+    }
+
+    @Test
+    void everyOperationAnswersEachGroupAsTheMatrixSays() {
+        var failures = new ArrayList<String>();
+        matrix().forEach((operation, probe) -> {
+            for (var group : Groups.ALL) {
+                var answer = probe.call().apply(Api.at(port).as(group));
+                var allowed = group.equals(Groups.ADMINS) || probe.allowed().contains(group);
+                var refused = answer.status() == 401 || answer.status() == 403;
+                if (allowed == refused || answer.status() >= 500) {
+                    failures.add("%s as %s: %d %s".formatted(operation, group, answer.status(),
+                            answer.body().length() > 200 ? answer.body().substring(0, 200) : answer.body()));
+                }
+            }
+        });
+        assertThat(failures).isEmpty();
+    }
+
+    // ---- /engine-rest, as staff use it through Tasklist, Cockpit and Admin ----
+
+    /** A real complaint: its first task waits for the group the rules chose. */
+    private record OpenTask(String taskId, String group) {}
+
+    private OpenTask openTask() {
+        var customer = testData.residential();
+        var receipt = Api.at(port).as(Groups.CHANNEL_SYSTEMS).post("/api/v1/complaints", """
+                {"customerId":"%s","channel":"HOTLINE","category":"METER","description":"Meter shows nothing"}"""
+                .formatted(customer));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(201);
+        var processInstanceId = receipt.json().path("processInstanceId").asText();
+        var task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        return new OpenTask(task.getId(), receipt.json().path("assignedGroup").asText());
+    }
+
+    private static boolean listsTask(Api.Answer answer, String taskId) {
+        return answer.body().contains("\"id\":\"" + taskId + "\"");
+    }
+
+    @Test
+    void frontLineSeesAndWorksOnlyItsGroupsTasks() {
+        var open = openTask();
+        var own = Api.at(port).as(open.group());
+        var other = Api.at(port).as(open.group().equals(Groups.BILLING) ? Groups.METERING : Groups.BILLING);
+
+        assertThat(listsTask(own.get("/engine-rest/task?maxResults=1000&candidateGroup=" + open.group()), open.taskId()))
+                .isTrue();
+        assertThat(own.get("/engine-rest/task/" + open.taskId()).status()).isEqualTo(200);
+        assertThat(own.get("/engine-rest/task/" + open.taskId() + "/variables").status()).isEqualTo(200);
+        assertThat(own.get("/engine-rest/task/" + open.taskId() + "/form-variables").status()).isEqualTo(200);
+        assertThat(own.post("/engine-rest/task/" + open.taskId() + "/claim",
+                "{\"userId\":\"" + TestData.user(open.group()) + "\"}").status()).isEqualTo(204);
+        assertThat(own.post("/engine-rest/task/" + open.taskId() + "/unclaim", "{}").status()).isEqualTo(204);
+
+        assertThat(listsTask(other.get("/engine-rest/task?maxResults=1000"), open.taskId())).isFalse();
+        assertThat(other.get("/engine-rest/task/" + open.taskId()).status()).isIn(403, 404);
+        assertThat(other.get("/engine-rest/task/" + open.taskId() + "/variables").status()).isIn(403, 404);
+        assertThat(other.post("/engine-rest/task/" + open.taskId() + "/claim",
+                "{\"userId\":\"" + TestData.user(Groups.BILLING) + "\"}").status()).isEqualTo(403);
+        assertThat(other.post("/engine-rest/task/" + open.taskId() + "/complete", "{}").status()).isEqualTo(403);
+
+        for (var outsider : List.of(Groups.CHANNEL_SYSTEMS, Groups.RULE_ANALYSTS)) {
+            var api = Api.at(port).as(outsider);
+            assertThat(listsTask(api.get("/engine-rest/task?maxResults=1000"), open.taskId())).as(outsider).isFalse();
+            assertThat(api.get("/engine-rest/task/" + open.taskId()).status()).as(outsider).isIn(403, 404);
+        }
+        for (var overseer : List.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS, Groups.ADMINS)) {
+            var api = Api.at(port).as(overseer);
+            assertThat(listsTask(api.get("/engine-rest/task?maxResults=1000&processInstanceBusinessKeyLike=%25"),
+                    open.taskId()) || api.get("/engine-rest/task/" + open.taskId()).status() == 200)
+                    .as(overseer).isTrue();
+        }
+    }
+
+    @Test
+    void onlySupervisorsAndAdministratorsReassignTasks() {
+        var open = openTask();
+        for (var group : Groups.ALL) {
+            var status = Api.at(port).as(group).post("/engine-rest/task/" + open.taskId() + "/assignee",
+                    "{\"userId\":\"" + TestData.user(open.group()) + "\"}").status();
+            var expected = group.equals(Groups.SUPERVISORS) || group.equals(Groups.ADMINS) || group.equals(open.group());
+            assertThat(status == 204).as("%s sets the assignee: %d", group, status).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void processesAreStartedThroughGridCareNotTheEngineApi() {
+        for (var group : Groups.ALL) {
+            if (group.equals(Groups.ADMINS)) continue;
+            var status = Api.at(port).as(group).post("/engine-rest/process-definition/key/complaint-handling/start",
+                    "{}").status();
+            // 404 for those who may not even read the definition
+            assertThat(status).as(group).isIn(403, 404);
+        }
+    }
+
+    @Test
+    void onlyAdministratorsDeployAndManageIdentities() {
+        var bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="D" targetNamespace="t">
+                  <bpmn:process id="matrix-deploy" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_1"/>
+                  </bpmn:process>
+                </bpmn:definitions>""".getBytes(StandardCharsets.UTF_8);
+        for (var group : Groups.ALL) {
+            var api = Api.at(port).as(group);
+            var deployed = api.postFiles("/engine-rest/deployment/create", Map.of("matrix-deploy.bpmn", bpmn),
+                    "deployment-name", "matrix-" + group);
+            var user = api.post("/engine-rest/user/create", """
+                    {"profile":{"id":"matrix%s","firstName":"M","lastName":"X"},"credentials":{"password":"p"}}"""
+                    .formatted(group.replace("-", "")));
+            var grant = api.post("/engine-rest/authorization/create", """
+                    {"type":1,"permissions":["ALL"],"userId":"x","groupId":null,"resourceType":6,"resourceId":"*"}""");
+            if (group.equals(Groups.ADMINS)) {
+                assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+                repository.deleteDeployment(deployed.json().path("id").asText(), true);
+                assertThat(user.status()).isEqualTo(204);
+            } else {
+                assertThat(deployed.status()).as("%s deploys", group).isEqualTo(403);
+                assertThat(user.status()).as("%s creates a user", group).isEqualTo(403);
+                assertThat(grant.status()).as("%s grants itself", group).isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
+    void instancesAndHistoryAreForOversightOnly() {
+        openTask();
+        for (var group : Groups.ALL) {
+            var api = Api.at(port).as(group);
+            var instances = api.get("/engine-rest/process-instance/count").json().path("count").asLong();
+            var history = api.get("/engine-rest/history/process-instance/count").json().path("count").asLong();
+            var oversight = Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS, Groups.ADMINS).contains(group);
+            assertThat(instances > 0).as("%s counts instances", group).isEqualTo(oversight);
+            assertThat(history > 0).as("%s counts history", group).isEqualTo(oversight);
+        }
+    }
+
+    @Test
+    void webappsAdmitOnlyTheirGroups() throws Exception {
+        for (var group : Groups.ALL) {
+            assertThat(login(group, "tasklist")).as("%s logs in to Tasklist", group)
+                    .isEqualTo(STAFF.contains(group) || group.equals(Groups.ADMINS));
+            assertThat(login(group, "cockpit")).as("%s logs in to Cockpit", group)
+                    .isEqualTo(Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS, Groups.ADMINS).contains(group));
+            assertThat(login(group, "admin")).as("%s logs in to Admin", group).isEqualTo(group.equals(Groups.ADMINS));
+        }
+    }
+
+    private boolean login(String group, String app) throws Exception {
+        var http = HttpClient.newHttpClient();
+        var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var xsrf = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst().orElseThrow();
+        var token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
+        var session = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
+        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", token)
+                .header("Cookie", "XSRF-TOKEN=" + token + session)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + TestData.user(group) + "&password="
+                        + TestData.PASSWORD, StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return login.statusCode() == 200;
+    }
+}
