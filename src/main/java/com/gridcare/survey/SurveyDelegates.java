@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import com.gridcare.api.InvalidFieldException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +85,22 @@ class SurveyDelegates {
     JavaDelegate recordImprovementPlan(SurveyRepository surveys, Clock clock) {
         return execution -> surveys.recordPlanSent(surveyId(execution), (String) execution.getVariable(SurveyProcess.IMPROVEMENT_PLAN),
                 OffsetDateTime.now(clock));
+    }
+
+    /**
+     * On completing "Approve improvement plan": a plan sent back must say what to change. The form
+     * asks for it, but only while shown, and a form's conditions are not checked on the server.
+     */
+    @Bean("checkPlanVerdict")
+    TaskListener checkPlanVerdict() {
+        return task -> {
+            var approved = Boolean.TRUE.equals(task.getVariable(SurveyProcess.PLAN_APPROVED));
+            var feedback = task.getVariable(SurveyProcess.PLAN_FEEDBACK);
+            if (!approved && (!(feedback instanceof String text) || text.isBlank())) {
+                throw new InvalidFieldException("variables." + SurveyProcess.PLAN_FEEDBACK,
+                        "is required when the plan is sent back: say what to change");
+            }
+        };
     }
 
     /** "Mark overdue": a follow-up step passed its working-day limit (Tasklist filter "Escalated"). */

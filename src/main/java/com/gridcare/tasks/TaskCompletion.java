@@ -83,6 +83,10 @@ public class TaskCompletion {
         } catch (InvalidFieldException | ForbiddenException | ConflictException | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
+            // a task listener may refuse the completion naming a field; the engine wraps what it throws
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidFieldException invalid) throw invalid;
+            }
             // when another completion commits between two of our engine calls, the engine answers
             // "task doesn't exist", an optimistic-locking failure, or even a NullPointerException
             if (isConcurrencyFailure(e)) throw completedMeanwhile(taskId);

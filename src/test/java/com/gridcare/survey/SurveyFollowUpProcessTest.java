@@ -244,6 +244,11 @@ class SurveyFollowUpProcessTest {
 
         var review = fixture.task(survey, "Task_ApproveImprovementPlan");
         assertThat(review).hasCandidateGroup(Groups.SUPERVISORS);
+        var refused = Api.at(port).as(Groups.SUPERVISORS).post("/api/v1/tasks/" + review.getId() + "/complete",
+                "{\"variables\": {\"planApproved\": false}}");
+        assertThat(refused.status()).as("sent back without saying what to change").isEqualTo(400);
+        assertThat(refused.body()).contains("variables.planFeedback");
+        assertThat(fixture.task(survey, "Task_ApproveImprovementPlan")).as("still open").isNotNull();
         complete(Groups.SUPERVISORS, review, "{\"planApproved\": false, \"planFeedback\": \"Say by when.\"}");
 
         var redraft = fixture.task(survey, "Task_DraftImprovementPlan");
