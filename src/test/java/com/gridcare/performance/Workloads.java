@@ -50,6 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class Workloads {
 
+    /** Id prefix of the night run's synthetic customers (no other test's customers start with it). */
+    static final String NIGHT = "NIGHT-";
     static final String CONTACT_TASK = "Task_ContactCustomer";
     static final String WARNING_TIMER = "BoundaryEvent_FirstContactWarning";
     static final String OVERDUE_TIMER = "BoundaryEvent_FirstContactOverdue";
@@ -419,14 +421,14 @@ final class Workloads {
         long seedStart = System.nanoTime();
         bench.jdbc.sql("INSERT INTO customer (id, name, customer_class, supply_voltage_kv, contracted_capacity_kva,"
                 + " contract_start, critical_load, priority_care, green_preference, area, preferred_channel,"
-                + " created_at, updated_at) SELECT 'N' || LPAD(CAST(x AS VARCHAR), 8, '0'), 'Night customer ' || x,"
+                + " created_at, updated_at) SELECT '" + NIGHT + "' || LPAD(CAST(x AS VARCHAR), 8, '0'), 'Night customer ' || x,"
                 + " CASE WHEN MOD(x, 50) = 0 THEN 'INDUSTRIAL' WHEN MOD(x, 7) = 0 THEN 'COMMERCIAL' ELSE 'RESIDENTIAL' END,"
                 + " CASE WHEN MOD(x, 50) = 0 THEN 35 ELSE 0.22 END, CASE WHEN MOD(x, 50) = 0 THEN 20000 ELSE 8 END,"
                 + " DATE '2019-01-01', MOD(x, 97) = 0, MOD(x, 11) = 0, MOD(x, 5) = 0, 'URBAN', 'SMS',"
                 + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM " + range).update();
         var month = LocalDate.now(bench.bean(Clock.class)).withDayOfMonth(1).minusMonths(1);
         bench.jdbc.sql("INSERT INTO customer_consumption (customer_id, billing_month, kwh, billed_amount, paid_on_time)"
-                + " SELECT 'N' || LPAD(CAST(x AS VARCHAR), 8, '0'), ?, 300 + MOD(x, 1000), 180 + MOD(x, 600), MOD(x, 13) <> 0"
+                + " SELECT '" + NIGHT + "' || LPAD(CAST(x AS VARCHAR), 8, '0'), ?, 300 + MOD(x, 1000), 180 + MOD(x, 600), MOD(x, 13) <> 0"
                 + " FROM " + range).param(month).update();
         if (bench.postgres) bench.jdbc.sql("ANALYZE customer").update();
         figures.add("set-up", "customers made for the night run", count, "", NEITHER, null);
@@ -442,13 +444,13 @@ final class Workloads {
         var done = new ArrayList<Future<Integer>>();
         var at = new Timestamp(System.currentTimeMillis());
         long start = System.nanoTime();
-        String after = "N";
+        String after = NIGHT;
         while (true) {
             var page = repository.page(after, 5_000);
-            if (page.isEmpty() || !page.get(0).id().startsWith("N")) break;
+            if (page.isEmpty() || !page.get(0).id().startsWith(NIGHT)) break;
             after = page.get(page.size() - 1).id();
             done.add(writers.submit(() -> {
-                var night = page.stream().filter(c -> c.id().startsWith("N")).toList();
+                var night = page.stream().filter(c -> c.id().startsWith(NIGHT)).toList();
                 var histories = repository.histories(night.stream().map(c -> c.id()).toList(), today);
                 var facts = evaluator.evaluateAll(ruleSet, night, histories, today);
                 var rows = new ArrayList<Object[]>(facts.size());
@@ -473,7 +475,7 @@ final class Workloads {
         }
         writers.shutdown();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long written = bench.jdbc.sql("SELECT COUNT(*) FROM customer WHERE id LIKE 'N%' AND evaluated_at = ? AND tier IS NOT NULL")
+        long written = bench.jdbc.sql("SELECT COUNT(*) FROM customer WHERE id LIKE '" + NIGHT + "%' AND evaluated_at = ? AND tier IS NOT NULL")
                 .param(at).query(Long.class).single();
         figures.add("night re-tiering", "customers evaluated and written", written, "", NEITHER, "1,000,000");
         figures.add("night re-tiering", "customers/s end to end", evaluated / seconds, "/s", HIGHER, "≥ 30,000/s");
