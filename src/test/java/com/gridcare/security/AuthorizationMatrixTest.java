@@ -75,6 +75,11 @@ class AuthorizationMatrixTest {
         var rows = new LinkedHashMap<String, Probe>();
         rows.put("POST /api/v1/complaints", new Probe(api -> api.post("/api/v1/complaints", "{}"),
                 Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
+        rows.put("POST /api/v1/service-requests", new Probe(api -> api.post("/api/v1/service-requests", "{}"),
+                Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
+        rows.put("POST /api/v1/service-requests/{caseId}/documents",
+                new Probe(api -> api.post("/api/v1/service-requests/SRQ-1999-000001/documents", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
         rows.put("GET /api/v1/cases/{caseId}", new Probe(api -> api.get("/api/v1/cases/CMP-1999-000001"),
                 STAFF_AND_CHANNELS));
         rows.put("POST /api/v1/cases/{caseId}/withdrawal",
