@@ -1,5 +1,6 @@
 package com.gridcare.cases;
 
+import com.gridcare.clock.CaseClocks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -7,14 +8,17 @@ import org.springframework.stereotype.Component;
 /**
  * "Close case": closes the case with the outcome in the {@value ProcessVariables#CASE_OUTCOME}
  * input parameter (a {@link CaseOutcome}, may be an expression). A case already closed stays as it was.
+ * Clocks still open (an expired request's paused clock) stop: the case no longer counts down.
  */
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 
     private final CaseRecords records;
+    private final CaseClocks clocks;
 
-    CloseCaseDelegate(CaseRecords records) {
+    CloseCaseDelegate(CaseRecords records, CaseClocks clocks) {
         this.records = records;
+        this.clocks = clocks;
     }
 
     @Override
@@ -24,6 +28,8 @@ class CloseCaseDelegate implements JavaDelegate {
             throw new IllegalStateException("BPMN element " + execution.getCurrentActivityId() + " needs the input "
                     + "parameter " + ProcessVariables.CASE_OUTCOME);
         }
-        records.close(ProcessCase.caseId(execution), CaseOutcome.valueOf(outcome.toString()));
+        var caseId = ProcessCase.caseId(execution);
+        records.close(caseId, CaseOutcome.valueOf(outcome.toString()));
+        clocks.stopOpen(caseId, "case closed " + outcome);
     }
 }

@@ -138,6 +138,7 @@ class DocumentsLoopTest {
 
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
         assertThat(requests.caseRow(request.caseId())).containsEntry("status", "CLOSED").containsEntry("outcome", "EXPIRED");
+        assertThat(requests.clockState(request.caseId(), SlaClock.REQUEST_COMPLETION)).isEqualTo(ClockState.STOPPED);
         assertThat(requests.notifications(request.caseId())).contains("REQUEST_EXPIRED");
         assertThat(requests.surveyRequested(request.caseId())).isFalse();
 
