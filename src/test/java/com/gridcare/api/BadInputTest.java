@@ -124,6 +124,20 @@ class BadInputTest {
         // never a valid or missing version: that would roll the shared test context's rules back
         t.put("POST /api/v1/rules/rollback", new Template("POST", "/api/v1/rules/rollback", Map.of(), Map.of(),
                 fields("version", "\"zzzzzzzzzzzz\""), false));
+        t.put("POST /api/v1/service-requests", new Template("POST", "/api/v1/service-requests", Map.of(), Map.of(),
+                fields("customerId", "\"BADINPUT-NOBODY\"", "type", "\"NEW_CONNECTION\"", "channel", "\"HOTLINE\"",
+                        "details", "{\"address\":\"Road 1\",\"capacityKva\":8}"), false));
+        t.put("POST /api/v1/service-requests/{caseId}/documents", new Template("POST",
+                "/api/v1/service-requests/{caseId}/documents", Map.of("caseId", "SRQ-1999-000001"), Map.of(),
+                fields("documents", "[\"ID_CARD\"]", "answer", "\"here\""), false));
+        t.put("GET /api/v1/surveys/{surveyId}", new Template("GET", "/api/v1/surveys/{surveyId}",
+                Map.of("surveyId", "SVY-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/surveys", new Template("GET", "/api/v1/surveys", Map.of(), fields("replyCode", "ZZZZZZZZ"),
+                null, false));
+        t.put("POST /api/v1/surveys/{surveyId}/responses", new Template("POST", "/api/v1/surveys/{surveyId}/responses",
+                Map.of("surveyId", "SVY-1999-000001"), Map.of(), fields("score", "4", "comment", "\"fine\""), false));
+        t.put("GET /api/v1/reports/satisfaction", new Template("GET", "/api/v1/reports/satisfaction", Map.of(),
+                fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/deployments/reload", new Template("POST", "/api/v1/deployments/reload", Map.of(), Map.of(),
                 null, false));
         return t;
