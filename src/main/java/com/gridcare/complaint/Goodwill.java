@@ -4,6 +4,7 @@ import static com.gridcare.complaint.ComplaintFields.COMPENSATION_AMOUNT;
 import static com.gridcare.complaint.ComplaintFields.COMPENSATION_DECISION;
 import static com.gridcare.complaint.ComplaintFields.COMPENSATION_REASON;
 
+import com.gridcare.security.ExpressionBean;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the approval limit it is granted with the resolution; above it a supervisor approves or refuses.
  * The limit is {@code gridcare.complaint.goodwill-approval-limit} in CNY (default 500).
  */
+@ExpressionBean
 @Component("goodwill")
 public class Goodwill {
 
