@@ -184,6 +184,21 @@ public class CaseClocks {
     }
 
     /**
+     * The case ended without the work being done (the customer withdrew): its open clocks stop, neither
+     * met nor breached, and no longer count down. Their timers end with the process instance.
+     */
+    @Transactional
+    public void stopOpen(String caseId, String reason) {
+        var now = now();
+        for (var c : clocks.ofCase(caseId)) {
+            var current = locked(caseId, c.clock());
+            if (!current.state().isOpen()) continue;
+            clocks.changeState(current, ClockState.STOPPED, now, now, "stopped: " + reason);
+            log.info("case {}: clock {} stopped ({})", caseId, c.clock(), reason);
+        }
+    }
+
+    /**
      * Pauses clocks (by default every pausable open clock of the case, e.g. while waiting for the
      * customer). Their timers are suspended until they resume.
      */
@@ -289,6 +304,7 @@ public class CaseClocks {
             var due = " · due / 到期 " + SHOWN.format(s.dueAt());
             return switch (c.state()) {
                 case MET -> s.label() + ": met / 已按时完成";
+                case STOPPED -> s.label() + ": stopped, case ended / 已停止，工单已结束";
                 case PAUSED -> s.label() + ": paused, waiting for the customer / 已暂停，等待客户 · " + s.timeLeft() + due;
                 default -> s.label() + ": " + s.timeLeft() + due;
             };

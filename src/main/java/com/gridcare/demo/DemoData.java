@@ -7,6 +7,10 @@ import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
 import com.gridcare.security.Groups;
+import com.gridcare.servicerequest.ServiceRequestBody;
+import com.gridcare.servicerequest.ServiceRequestIntake;
+import com.gridcare.servicerequest.ServiceRequestType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -29,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo users (password {@code demo}), about 60 customers covering every class, tier, flag and
- * segment with 24 months of history, and on first start about 10 open complaints registered
- * through the real intake. Only where {@code gridcare.demo.enabled=true} (the default profile).
+ * segment with 24 months of history, and on first start about 10 open complaints and one open
+ * service request of each kind of work registered through the real intakes. Only where {@code gridcare.demo.enabled=true} (the default profile).
  */
 @Component
 @ConditionalOnProperty(name = "gridcare.demo.enabled", havingValue = "true")
@@ -50,15 +54,20 @@ class DemoData {
     private final IdentityService identity;
     private final CustomerService customers;
     private final ComplaintIntake intake;
+    private final ServiceRequestIntake requestIntake;
+    private final ObjectMapper json;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(IdentityService identity, CustomerService customers, ComplaintIntake intake, JdbcClient jdbc,
+    DemoData(IdentityService identity, CustomerService customers, ComplaintIntake intake,
+            ServiceRequestIntake requestIntake, ObjectMapper json, JdbcClient jdbc,
             TransactionTemplate transactions, Clock clock) {
         this.identity = identity;
         this.customers = customers;
         this.intake = intake;
+        this.requestIntake = requestIntake;
+        this.json = json;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -78,11 +87,22 @@ class DemoData {
             }
             log.info("demo: {} customers with 24 months of history", catalogue.size());
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM service_case WHERE status = 'OPEN'").query(Integer.class).single() == 0) {
+        // loading consumption may have opened a proactive meter test (R-0015's jump): count the channels' cases only
+        if (jdbc.sql("SELECT COUNT(*) FROM service_case WHERE status = 'OPEN' AND kind = 'COMPLAINT'")
+                .query(Integer.class).single() == 0) {
             for (var complaint : openComplaints()) {
                 transactions.executeWithoutResult(tx -> intake.register(complaint));
             }
             log.info("demo: {} open complaints registered", openComplaints().size());
+        }
+        if (jdbc.sql("""
+                SELECT COUNT(*) FROM service_case WHERE status = 'OPEN' AND kind = 'SERVICE_REQUEST'
+                   AND channel <> 'SYSTEM'""").query(Integer.class).single() == 0) {
+            var requests = openServiceRequests();
+            for (var request : requests) {
+                transactions.executeWithoutResult(tx -> requestIntake.register(request));
+            }
+            log.info("demo: {} open service requests registered", requests.size());
         }
     }
 
@@ -144,6 +164,32 @@ class DemoData {
                                 contact.category().name(), received, received.plusDays(3), received.plusDays(3))
                         .update();
             }
+        }
+    }
+
+    /** One open request of each kind of work, at different steps (one waits for documents). */
+    private List<ServiceRequestBody> openServiceRequests() {
+        var nextWeek = LocalDate.now(clock.withZone(com.gridcare.EngineClock.ZONE)).plusDays(7).toString();
+        return List.of(
+                request("R-0008", ServiceRequestType.NEW_CONNECTION, Channel.WEB,
+                        "{\"voltageKv\": 0.22, \"capacityKva\": 10, \"documents\": [\"ID_CARD\", \"PROPERTY_CERTIFICATE\"]}"),
+                request("I-0003", ServiceRequestType.CAPACITY_CHANGE, Channel.COUNTER,
+                        "{\"voltageKv\": 10, \"supply\": \"DUAL\", \"capacityKva\": 2000,"
+                                + " \"documents\": [\"BUSINESS_LICENCE\", \"LOAD_LIST\"]}"),
+                request("C-0004", ServiceRequestType.TARIFF_CHANGE, Channel.APP,
+                        "{\"tariff\": \"TIME_OF_USE\", \"documents\": [\"BUSINESS_LICENCE\"]}"),
+                request("R-0011", ServiceRequestType.MOVE_IN, Channel.HOTLINE, "{\"moveDate\": \"" + nextWeek + "\"}"),
+                request("R-0014", ServiceRequestType.OUTAGE_REPAIR, Channel.HOTLINE,
+                        "{\"area\": \"URBAN\", \"faultDescription\": \"No power in the whole building since 14:00\"}"),
+                request("R-0016", ServiceRequestType.GREEN_PLAN_ENROLMENT, Channel.APP, "{\"greenSharePercent\": 50}"),
+                request("R-0019", ServiceRequestType.METER_TEST, Channel.WECHAT, "{\"meterNumber\": \"M-2026-0019\"}"));
+    }
+
+    private ServiceRequestBody request(String customerId, ServiceRequestType type, Channel channel, String details) {
+        try {
+            return new ServiceRequestBody(customerId, type, channel, json.readTree(details));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -29,9 +29,11 @@ class ServiceRequestRoutingSimulation implements RuleSimulator {
     private final CustomerEvaluator evaluator;
     private final ServiceRequestRouting routing;
     private final DecisionService decisions;
+    private final ServiceRequests stored;
 
     ServiceRequestRoutingSimulation(CaseRepository cases, CustomerRepository customers, CustomerEvaluator evaluator,
-            ServiceRequestRouting routing, DecisionService decisions) {
+            ServiceRequestRouting routing, DecisionService decisions, ServiceRequests requests) {
+        this.stored = requests;
         this.cases = cases;
         this.customers = customers;
         this.evaluator = evaluator;
@@ -77,7 +79,9 @@ class ServiceRequestRoutingSimulation implements RuleSimulator {
     }
 
     private ServiceRequestFacts facts(com.gridcare.cases.ServiceCase request, Customer customer, CustomerFacts evaluated) {
-        var facts = routing.facts(request, customer, evaluated.getTier(), null);
+        // routed as the intake routed it: with the voltage the request asked for (connections)
+        var voltage = stored.find(request.id()).map(r -> r.details().voltageKv()).orElse(null);
+        var facts = routing.facts(request, customer, evaluated.getTier(), voltage);
         facts.setImportant(evaluated.getFlags().contains("IMPORTANT"));
         facts.setPriorityCare(evaluated.getFlags().contains("PRIORITY_CARE"));
         return facts;

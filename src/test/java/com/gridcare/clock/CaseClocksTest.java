@@ -169,7 +169,9 @@ class CaseClocksTest {
         assertThat(receipt.resolutionDueAt()).isEqualTo(OffsetDateTime.parse("2027-02-10T09:00+08:00"));
         ClockUtil.setCurrentTime(Date.from(at("2027-02-01T10:00")));
         tasks.complete(tasks.createTaskQuery().processInstanceId(pi).singleResult().getId(),
-                Map.of("contactNote", "Customer will send a photo of the meter."));
+                Map.of("contactOutcome", "REACHED", "contactNote", "Customer will send a photo of the meter."));
+        // the message to the customer that the investigation started, as the job executor would send it
+        management.executeJob(management.createJobQuery().processInstanceId(pi).messages().singleResult().getId());
 
         // the analyst adds 2027 with a week off from 8 February
         for (var name : List.of("china-workdays-2025.txt", "china-workdays-2026.txt", "24x7.txt")) {

@@ -13,6 +13,8 @@ import com.gridcare.cases.Channel;
 import com.gridcare.cases.EscalationKind;
 import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.ServiceCase;
+import com.gridcare.clock.CaseClocks;
+import com.gridcare.clock.ClockState;
 import com.gridcare.points.PointsLedger;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.GridCareTest;
@@ -62,6 +64,8 @@ class ComplaintHandlingProcessTest {
     ComplaintIntake intake;
     @Autowired
     CaseWithdrawal withdrawal;
+    @Autowired
+    CaseClocks caseClocks;
     @Autowired
     CaseRepository cases;
     @Autowired
@@ -373,6 +377,8 @@ class ComplaintHandlingProcessTest {
         assertThat(serviceCase(c).status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(templates(c)).contains("WITHDRAWAL_CONFIRMED").doesNotContain("CLOSING_FEEDBACK");
         assertThat(surveyRequests(c)).isZero();
+        assertThat(caseClocks.ofCase(c.caseId())).isNotEmpty()
+                .allSatisfy(clock -> assertThat(clock.state()).isIn(ClockState.MET, ClockState.STOPPED));
     }
 
     // ------------------------------------------------------------------------------------ escalations

@@ -53,7 +53,7 @@ final class Workloads {
     static final String CONTACT_TASK = "Task_ContactCustomer";
     static final String WARNING_TIMER = "BoundaryEvent_FirstContactWarning";
     static final String OVERDUE_TIMER = "BoundaryEvent_FirstContactOverdue";
-    static final String CONTACTED = "{\"variables\": {\"contactNote\": \"Called the customer back and agreed the next steps\"}}";
+    static final String CONTACTED = "{\"variables\": {\"contactOutcome\": \"REACHED\", \"contactNote\": \"Called the customer back and agreed the next steps\"}}";
 
     private final Bench bench;
     private final Sizes sizes;

@@ -90,6 +90,9 @@ class ConnectionRequestTest {
         assertThat(requests.caseRow(request.caseId())).containsEntry("status", "CLOSED").containsEntry("outcome", "COMPLETED");
         assertThat(requests.notifications(request.caseId())).contains("REQUEST_RECEIVED", "REQUEST_COMPLETED");
         assertThat(requests.surveyRequested(request.caseId())).isTrue();
+        // the survey helper's survey-follow-up takes it from here
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM survey WHERE case_id = ?").param(request.caseId())
+                .query(Integer.class).single()).isOne();
         assertThat(requests.escalations(request.caseId())).isEmpty();
     }
 

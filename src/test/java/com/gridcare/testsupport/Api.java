@@ -65,6 +65,11 @@ public final class Api {
         return send(request);
     }
 
+    /** A POST of text in the given content type (CSV, for instance). */
+    public Answer post(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /**
      * A multipart/form-data POST: each file as a part named {@code files} (file name as given), then the
      * text fields as name, value pairs.
