@@ -69,6 +69,12 @@ class BadInputTest {
             () -> "{\"description\":\"" + ONE_MB_PLUS + "\"}", () -> "{\"unknownField\":1}",
             () -> "{\"__proto__\":{\"admin\":true}}", () -> "{\"@class\":\"java.lang.ProcessBuilder\"}");
 
+    /** CSV uploads that are not a customer list (ids, where valid, recognisable as this test's). */
+    private static final List<String> BAD_CSV = List.of("", "\n\n", "id\n", "\"unterminated,quote\n",
+            "id,name\nBADINPUT-1,=cmd|' /C calc'!A0\n", "a,b,c\n1,2\n3,4,5,6\n", "\uFEFFid;name\nBADINPUT-2;x\n",
+            "id,name\n" + "BADINPUT-3,x\n".repeat(5000), "id,name\nBADINPUT-4," + "y".repeat(100_000) + "\n",
+            "\u0000\u0000\u0000", "<customers/>", "{\"id\":1}", ONE_MB_PLUS);
+
     /** How an operation looks when called correctly; the generator breaks one part at a time. */
     private record Template(String method, String pathPattern, Map<String, String> pathValues,
             Map<String, String> query, Map<String, String> jsonFields, boolean multipart) {}
@@ -126,6 +132,8 @@ class BadInputTest {
         // never a valid or missing version: that would roll the shared test context's rules back
         t.put("POST /api/v1/rules/rollback", new Template("POST", "/api/v1/rules/rollback", Map.of(), Map.of(),
                 fields("version", "\"zzzzzzzzzzzz\""), false));
+        t.put("POST /api/v1/customers/import", new Template("POST", "/api/v1/customers/import", Map.of(), Map.of(),
+                null, false));
         t.put("POST /api/v1/service-requests", new Template("POST", "/api/v1/service-requests", Map.of(), Map.of(),
                 fields("customerId", "\"BADINPUT-NOBODY\"", "type", "\"NEW_CONNECTION\"", "channel", "\"HOTLINE\"",
                         "details", "{\"address\":\"Road 1\",\"capacityKva\":8}"), false));
@@ -277,6 +285,11 @@ class BadInputTest {
         }
         if (operation.contains("publish") && rawBody != null) {
             contentType = "application/json"; // not multipart: refused before any publish
+        }
+        if (operation.endsWith("/customers/import") && "application/json".equals(contentType)) {
+            // a CSV upload: broken CSV instead of broken JSON
+            contentType = "text/csv";
+            body = rawBody != null && random.nextBoolean() ? rawBody : pick(BAD_CSV, random);
         }
         var request = base(uri).method(template.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) request.header("Content-Type", contentType);

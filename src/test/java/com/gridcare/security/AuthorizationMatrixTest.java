@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
                 "package", "no such package"), Set.of(Groups.RULE_ANALYSTS)));
         rows.put("POST /api/v1/rules/rollback", new Probe(api -> api.post("/api/v1/rules/rollback",
                 "{\"version\":\"not a version\"}"), Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/customers/import", new Probe(api -> api.post("/api/v1/customers/import",
+                "not,a,customer\n", "Content-Type", "text/csv"), Set.of(Groups.CHANNEL_SYSTEMS)));
         rows.put("POST /api/v1/service-requests", new Probe(api -> api.post("/api/v1/service-requests", "{}"),
                 Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
         rows.put("POST /api/v1/service-requests/{caseId}/documents",
