@@ -164,7 +164,8 @@ class BadInputTest {
         return operations;
     }
 
-    private record Attempt(String operation, String kind, HttpRequest request, boolean oversized) {}
+    /** A generated request; {@code sent} is its body, so that an answer quoting the client's own input is no leak. */
+    private record Attempt(String operation, String kind, HttpRequest request, boolean oversized, String sent) {}
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -217,7 +218,13 @@ class BadInputTest {
         var what = attempt.operation() + " [" + attempt.kind() + "] " + attempt.request().uri();
         if (status >= 500) return what + " -> " + status + " " + abbreviate(body);
         if (attempt.oversized() && status != 413) return what + " oversized -> " + status;
-        if (LEAK.matcher(body).find()) return what + " leaks -> " + status + " " + abbreviate(body);
+        var leak = LEAK.matcher(body);
+        while (leak.find()) {
+            // quoting the client's own input back (a field name it sent) reveals nothing of the server
+            if (!attempt.sent().contains(leak.group()) && !attempt.request().uri().toString().contains(leak.group())) {
+                return what + " leaks -> " + status + " " + abbreviate(body);
+            }
+        }
         return null;
     }
 
@@ -300,7 +307,9 @@ class BadInputTest {
                 request.header("Idempotency-Key", "bad key");
             }
         }
-        return new Attempt(operation, kind, request.build(), oversized);
+        // the CSV import takes files larger than 1 MB by design: its own limit applies
+        return new Attempt(operation, kind, request.build(), oversized && !operation.endsWith("/customers/import"),
+                body);
     }
 
     private Attempt multipart(String operation, Template template, Map<String, String> pathValues,
@@ -338,7 +347,7 @@ class BadInputTest {
         var request = base(uri(template, pathValues, Map.of()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(parts.toString(), StandardCharsets.ISO_8859_1));
-        return new Attempt(operation, "multipart", request.build(), false);
+        return new Attempt(operation, "multipart", request.build(), false, parts.toString());
     }
 
     private HttpRequest.Builder base(URI uri) {
