@@ -35,8 +35,8 @@ class PerformanceSuiteSmokeTest {
     void tearDown() {
         var jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
         if (startedJobExecutor) jobExecutor.shutdown();
-        jdbc.sql("DELETE FROM customer_consumption WHERE customer_id LIKE 'N%'").update();
-        jdbc.sql("DELETE FROM customer WHERE id LIKE 'N%'").update();
+        jdbc.sql("DELETE FROM customer_consumption WHERE customer_id LIKE 'N0%'").update();
+        jdbc.sql("DELETE FROM customer WHERE id LIKE 'N0%'").update();
     }
 
     @Test
