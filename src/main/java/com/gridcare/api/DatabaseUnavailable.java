@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached (down, restarting, network cut, pool
@@ -23,7 +24,10 @@ public final class DatabaseUnavailable {
 
     public static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a commit or rollback that failed: the connection broke under the transaction; a retry with the
+            // same Idempotency-Key answers what was committed, if anything was
             if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException
                     || t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;

@@ -37,12 +37,15 @@ public final class ExpressionBeans extends AbstractMap<Object, Object> {
             return false;
         }
         var type = context.getType(name);
-        if (type == null || !type.getName().startsWith(OUR_PACKAGE)) {
+        if (type == null) {
             return false;
         }
-        return JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
-                || TaskListener.class.isAssignableFrom(type)
-                || AnnotationUtils.findAnnotation(type, ExpressionBean.class) != null;
+        // a delegate or listener exists for models to call, whatever its class (a @Bean lambda, say)
+        if (JavaDelegate.class.isAssignableFrom(type) || ExecutionListener.class.isAssignableFrom(type)
+                || TaskListener.class.isAssignableFrom(type)) {
+            return true;
+        }
+        return type.getName().startsWith(OUR_PACKAGE) && AnnotationUtils.findAnnotation(type, ExpressionBean.class) != null;
     }
 
     @Override

@@ -69,6 +69,12 @@ class BadInputTest {
             () -> "{\"description\":\"" + ONE_MB_PLUS + "\"}", () -> "{\"unknownField\":1}",
             () -> "{\"__proto__\":{\"admin\":true}}", () -> "{\"@class\":\"java.lang.ProcessBuilder\"}");
 
+    /** CSV uploads that are not a customer list (ids, where valid, recognisable as this test's). */
+    private static final List<String> BAD_CSV = List.of("", "\n\n", "id\n", "\"unterminated,quote\n",
+            "id,name\nBADINPUT-1,=cmd|' /C calc'!A0\n", "a,b,c\n1,2\n3,4,5,6\n", "\uFEFFid;name\nBADINPUT-2;x\n",
+            "id,name\n" + "BADINPUT-3,x\n".repeat(5000), "id,name\nBADINPUT-4," + "y".repeat(100_000) + "\n",
+            "\u0000\u0000\u0000", "<customers/>", "{\"id\":1}", ONE_MB_PLUS);
+
     /** How an operation looks when called correctly; the generator breaks one part at a time. */
     private record Template(String method, String pathPattern, Map<String, String> pathValues,
             Map<String, String> query, Map<String, String> jsonFields, boolean multipart) {}
@@ -126,6 +132,22 @@ class BadInputTest {
         // never a valid or missing version: that would roll the shared test context's rules back
         t.put("POST /api/v1/rules/rollback", new Template("POST", "/api/v1/rules/rollback", Map.of(), Map.of(),
                 fields("version", "\"zzzzzzzzzzzz\""), false));
+        t.put("POST /api/v1/customers/import", new Template("POST", "/api/v1/customers/import", Map.of(), Map.of(),
+                null, false));
+        t.put("POST /api/v1/service-requests", new Template("POST", "/api/v1/service-requests", Map.of(), Map.of(),
+                fields("customerId", "\"BADINPUT-NOBODY\"", "type", "\"NEW_CONNECTION\"", "channel", "\"HOTLINE\"",
+                        "details", "{\"address\":\"Road 1\",\"capacityKva\":8}"), false));
+        t.put("POST /api/v1/service-requests/{caseId}/documents", new Template("POST",
+                "/api/v1/service-requests/{caseId}/documents", Map.of("caseId", "SRQ-1999-000001"), Map.of(),
+                fields("documents", "[\"ID_CARD\"]", "answer", "\"here\""), false));
+        t.put("GET /api/v1/surveys/{surveyId}", new Template("GET", "/api/v1/surveys/{surveyId}",
+                Map.of("surveyId", "SVY-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/surveys", new Template("GET", "/api/v1/surveys", Map.of(), fields("replyCode", "ZZZZZZZZ"),
+                null, false));
+        t.put("POST /api/v1/surveys/{surveyId}/responses", new Template("POST", "/api/v1/surveys/{surveyId}/responses",
+                Map.of("surveyId", "SVY-1999-000001"), Map.of(), fields("score", "4", "comment", "\"fine\""), false));
+        t.put("GET /api/v1/reports/satisfaction", new Template("GET", "/api/v1/reports/satisfaction", Map.of(),
+                fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/deployments/reload", new Template("POST", "/api/v1/deployments/reload", Map.of(), Map.of(),
                 null, false));
         return t;
@@ -142,7 +164,8 @@ class BadInputTest {
         return operations;
     }
 
-    private record Attempt(String operation, String kind, HttpRequest request, boolean oversized) {}
+    /** A generated request; {@code sent} is its body, so that an answer quoting the client's own input is no leak. */
+    private record Attempt(String operation, String kind, HttpRequest request, boolean oversized, String sent) {}
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -195,7 +218,13 @@ class BadInputTest {
         var what = attempt.operation() + " [" + attempt.kind() + "] " + attempt.request().uri();
         if (status >= 500) return what + " -> " + status + " " + abbreviate(body);
         if (attempt.oversized() && status != 413) return what + " oversized -> " + status;
-        if (LEAK.matcher(body).find()) return what + " leaks -> " + status + " " + abbreviate(body);
+        var leak = LEAK.matcher(body);
+        while (leak.find()) {
+            // quoting the client's own input back (a field name it sent) reveals nothing of the server
+            if (!attempt.sent().contains(leak.group()) && !attempt.request().uri().toString().contains(leak.group())) {
+                return what + " leaks -> " + status + " " + abbreviate(body);
+            }
+        }
         return null;
     }
 
@@ -215,7 +244,9 @@ class BadInputTest {
         int choice = random.nextInt(8);
         if (choice == 0 && !pathValues.isEmpty()) {
             var name = pick(new ArrayList<>(pathValues.keySet()), random);
-            pathValues.put(name, pick(BAD_STRINGS, random));
+            var bad = pick(BAD_STRINGS, random);
+            // an id that happens to be valid would create a record other tests count: keep it recognisable
+            pathValues.put(name, bad.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,31}") ? "BADINPUT-" + bad : bad);
             kind = "path " + name;
         } else if (choice == 1) {
             var names = new ArrayList<>(query.keySet());
@@ -262,6 +293,11 @@ class BadInputTest {
         if (operation.contains("publish") && rawBody != null) {
             contentType = "application/json"; // not multipart: refused before any publish
         }
+        if (operation.endsWith("/customers/import") && "application/json".equals(contentType)) {
+            // a CSV upload: broken CSV instead of broken JSON
+            contentType = "text/csv";
+            body = rawBody != null && random.nextBoolean() ? rawBody : pick(BAD_CSV, random);
+        }
         var request = base(uri).method(template.method(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) request.header("Content-Type", contentType);
         if (idempotencyKey != null) {
@@ -271,7 +307,9 @@ class BadInputTest {
                 request.header("Idempotency-Key", "bad key");
             }
         }
-        return new Attempt(operation, kind, request.build(), oversized);
+        // the CSV import takes files larger than 1 MB by design: its own limit applies
+        return new Attempt(operation, kind, request.build(), oversized && !operation.endsWith("/customers/import"),
+                body);
     }
 
     private Attempt multipart(String operation, Template template, Map<String, String> pathValues,
@@ -309,7 +347,7 @@ class BadInputTest {
         var request = base(uri(template, pathValues, Map.of()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(parts.toString(), StandardCharsets.ISO_8859_1));
-        return new Attempt(operation, "multipart", request.build(), false);
+        return new Attempt(operation, "multipart", request.build(), false, parts.toString());
     }
 
     private HttpRequest.Builder base(URI uri) {

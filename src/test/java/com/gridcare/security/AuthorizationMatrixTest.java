@@ -110,6 +110,23 @@ class AuthorizationMatrixTest {
                 "package", "no such package"), Set.of(Groups.RULE_ANALYSTS)));
         rows.put("POST /api/v1/rules/rollback", new Probe(api -> api.post("/api/v1/rules/rollback",
                 "{\"version\":\"not a version\"}"), Set.of(Groups.RULE_ANALYSTS)));
+        rows.put("POST /api/v1/customers/import", new Probe(api -> api.post("/api/v1/customers/import",
+                "not,a,customer\n", "Content-Type", "text/csv"), Set.of(Groups.CHANNEL_SYSTEMS)));
+        rows.put("POST /api/v1/service-requests", new Probe(api -> api.post("/api/v1/service-requests", "{}"),
+                Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
+        rows.put("POST /api/v1/service-requests/{caseId}/documents",
+                new Probe(api -> api.post("/api/v1/service-requests/SRQ-1999-000001/documents", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
+        rows.put("GET /api/v1/surveys/{surveyId}", new Probe(api -> api.get("/api/v1/surveys/SVY-1999-000001"),
+                Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.SURVEY_TEAM, Groups.SUPERVISORS,
+                        Groups.SERVICE_MANAGERS)));
+        rows.put("GET /api/v1/surveys", new Probe(api -> api.get("/api/v1/surveys?replyCode=ZZZZZZZZ"),
+                Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.SURVEY_TEAM)));
+        rows.put("POST /api/v1/surveys/{surveyId}/responses",
+                new Probe(api -> api.post("/api/v1/surveys/SVY-1999-000001/responses", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.SURVEY_TEAM)));
+        rows.put("GET /api/v1/reports/satisfaction", new Probe(api -> api.get("/api/v1/reports/satisfaction?from=x"),
+                Set.of(Groups.SERVICE_MANAGERS, Groups.SUPERVISORS, Groups.SURVEY_TEAM)));
         rows.put("POST /api/v1/deployments/reload", new Probe(api -> api.post("/api/v1/deployments/reload"), Set.of()));
         return rows;
     }
