@@ -112,8 +112,6 @@ class BadInputTest {
                         "email", "\"a@example.com\"", "address", "\"Road 1\""), false));
         t.put("PUT /api/v1/customers/{id}/consumption", new Template("PUT", "/api/v1/customers/{id}/consumption",
                 Map.of("id", "BADINPUT-NOBODY"), Map.of(), null, false));
-        t.put("POST /api/v1/customers/import", new Template("POST", "/api/v1/customers/import", Map.of(), Map.of(),
-                null, false));
         t.put("GET /api/v1/customers/{id}", new Template("GET", "/api/v1/customers/{id}", Map.of("id", "BADINPUT-NOBODY"),
                 Map.of(), null, false));
         t.put("GET /api/v1/customers/{id}/decisions", new Template("GET", "/api/v1/customers/{id}/decisions",

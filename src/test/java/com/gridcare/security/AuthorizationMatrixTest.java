@@ -89,8 +89,6 @@ class AuthorizationMatrixTest {
                 Set.of(Groups.CHANNEL_SYSTEMS)));
         rows.put("PUT /api/v1/customers/{id}/consumption",
                 new Probe(api -> api.put("/api/v1/customers/MATRIX-1/consumption", "{}"), Set.of(Groups.CHANNEL_SYSTEMS)));
-        rows.put("POST /api/v1/customers/import", new Probe(api -> api.post("/api/v1/customers/import", "text/csv",
-                "id\n".getBytes(StandardCharsets.UTF_8)), Set.of(Groups.CHANNEL_SYSTEMS)));
         rows.put("GET /api/v1/customers/{id}", new Probe(api -> api.get("/api/v1/customers/MATRIX-1"),
                 STAFF_AND_CHANNELS));
         rows.put("GET /api/v1/customers/{id}/decisions",
