@@ -24,6 +24,12 @@ final class ComplaintSteps {
     static final String ROUTING_REASON = "Why this case is here";
     static final String REACHED = "Reached";
     static final String CONTACT_NOTE = "What was agreed, or why not reached";
+    static final String INVESTIGATE = "Investigate and resolve complaint";
+    static final String CONFIRM = "Confirm result with customer";
+    static final String ROOT_CAUSE = "Root cause";
+    static final String FINDINGS = "What the investigation found";
+    static final String RESOLUTION = "Resolution";
+    static final String CUSTOMER_FEEDBACK = "What the customer said";
 
     /** The process variable the form writes the contact note to. */
     static final String CONTACT_NOTE_VARIABLE = "contactNote";
@@ -69,6 +75,17 @@ final class ComplaintSteps {
     /** "Contact customer": the customer was reached; write what was agreed and complete. */
     void recordContact(TaskFormPage form, String note) {
         form.choose(REACHED).fill(CONTACT_NOTE, note).complete();
+    }
+
+    /** "Investigate and resolve complaint": root cause, findings, justified, resolution; no goodwill. */
+    void resolve(TaskFormPage form, String findings, String resolution) {
+        form.claim().select(ROOT_CAUSE, "Network or equipment fault").fill(FINDINGS, findings)
+                .choose("Justified").fill(RESOLUTION, resolution).complete();
+    }
+
+    /** "Confirm result with customer": the customer says the result resolves the complaint. */
+    void confirmResolved(TaskFormPage form, String feedback) {
+        form.claim().choose("Resolved").fill(CUSTOMER_FEEDBACK, feedback).complete();
     }
 
     /** The task is completed in the engine with the note staff wrote. */

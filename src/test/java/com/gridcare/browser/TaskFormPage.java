@@ -46,11 +46,30 @@ final class TaskFormPage {
 
     /** Picks the option of a radio group whose label starts with {@code option} ("English / 中文"). */
     TaskFormPage choose(String option) {
-        var optionLabel = browser.visible(By.xpath("//label[.//input[@type='radio'] or @for]"
-                + "[starts-with(normalize-space(.), " + xpathLiteral(option) + ")]"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                optionLabel);
-        optionLabel.click();
+        var xpath = By.xpath("//label[.//input[@type='radio'] or @for]"
+                + "[starts-with(normalize-space(.), " + xpathLiteral(option) + ")]");
+        // form-js redraws the form when a value changes: click until the radio is really chosen
+        browser.until(driver -> {
+            var optionLabel = browser.visible(xpath);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", optionLabel);
+            optionLabel.click();
+            var radio = optionLabel.getAttribute("for") != null
+                    ? driver.findElement(By.id(optionLabel.getAttribute("for")))
+                    : optionLabel.findElement(By.xpath(".//input[@type='radio']"));
+            return radio.isSelected();
+        });
+        return this;
+    }
+
+    /** Picks an option of a select field (form-js draws its own drop-down list). */
+    TaskFormPage select(String label, String option) {
+        var box = browser.visible(By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.), "
+                + xpathLiteral(label) + ")]/ancestor::*[contains(@class,'fjs-form-field')][1]"
+                + "//*[contains(@class,'fjs-input-group')]"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+        box.click();
+        browser.clickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.), "
+                + xpathLiteral(option) + ")]")).click();
         return this;
     }
 

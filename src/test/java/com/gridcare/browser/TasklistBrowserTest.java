@@ -28,6 +28,10 @@ class TasklistBrowserTest {
     TestData testData;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     ComplaintSteps complaints;
 
@@ -73,6 +77,53 @@ class TasklistBrowserTest {
             browser.screenshot("completed");
             complaints.assertCompleted(form.taskId, note);
         }
+    }
+
+    /** What the job executor would do between two steps (it is off in tests): acknowledgements, notices. */
+    private void runJobsOf(String caseId) {
+        for (int i = 0; i < 50; i++) {
+            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
+            if (instance == null) return;
+            var job = management.createJobQuery().processInstanceId(instance.getId()).executable().list().stream()
+                    .filter(j -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
+                    .findFirst();
+            if (job.isEmpty()) return;
+            management.executeJob(job.get().getId());
+        }
+    }
+
+    @Test
+    void frontLineAgentTakesAComplaintFromIntakeToClosureUsingOnlyTheScreens() {
+        var complaint = complaints.register(testData.residential(), "OTHER",
+                "Street light outside no. 12 flickers and the hotline promised a visit last week.");
+        assertThat(complaint.group()).isEqualTo(Groups.CUSTOMER_SERVICE);
+        runJobsOf(complaint.caseId());
+
+        try (var browser = Browser.open(port, Language.ENGLISH, "intake-to-closure-en")) {
+            var tasklist = LoginPage.ofTasklist(browser).logIn(TestData.user(Groups.CUSTOMER_SERVICE), TestData.PASSWORD);
+            var form = tasklist.open(complaints.findInGroupInbox(tasklist, complaint));
+            browser.screenshot("contact-customer");
+            complaints.recordContact(form.claim(), "Customer reached; visit agreed for Thursday morning.");
+            runJobsOf(complaint.caseId());
+
+            var card = complaints.findInGroupInbox(tasklist, complaint);
+            assertThat(card.taskName()).isEqualTo(ComplaintSteps.INVESTIGATE);
+            form = tasklist.open(card);
+            browser.screenshot("investigate-and-resolve");
+            complaints.resolve(form, "The lamp's ballast had failed; the crew confirmed it on site.",
+                    "Ballast replaced on Thursday; the light works again.");
+            runJobsOf(complaint.caseId());
+
+            card = complaints.findInGroupInbox(tasklist, complaint);
+            assertThat(card.taskName()).isEqualTo(ComplaintSteps.CONFIRM);
+            form = tasklist.open(card);
+            browser.screenshot("confirm-result");
+            complaints.confirmResolved(form, "Customer thanked us; the light is fine.");
+            runJobsOf(complaint.caseId());
+            browser.screenshot("closed");
+        }
+        var status = com.gridcare.testsupport.Api.at(port).as(Groups.CHANNEL_SYSTEMS).get("/api/v1/cases/" + complaint.caseId());
+        assertThat(status.json().path("status").asText()).isEqualTo("CLOSED");
     }
 
     @Test
