@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +36,14 @@ public class CustomerErasure {
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final HistoryService history;
     private final Clock clock;
 
-    CustomerErasure(JdbcClient jdbc, RuntimeService runtime, HistoryService history, Clock clock) {
+    CustomerErasure(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history, Clock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
+        this.tasks = tasks;
         this.history = history;
         this.clock = clock;
     }
@@ -113,7 +116,12 @@ public class CustomerErasure {
         int changed = 0;
         for (var variable : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
                 .variableName(ProcessVariables.CUSTOMER_NAME).listPage(0, MAX_ROWS)) {
-            runtime.setVariable(variable.getExecutionId(), ProcessVariables.CUSTOMER_NAME, ERASED);
+            if (variable.getTaskId() != null) {
+                // the copy on a task card (tasklist.TaskCardVariables)
+                tasks.setVariableLocal(variable.getTaskId(), ProcessVariables.CUSTOMER_NAME, ERASED);
+            } else {
+                runtime.setVariable(variable.getExecutionId(), ProcessVariables.CUSTOMER_NAME, ERASED);
+            }
             changed++;
         }
         for (var past : history.createHistoricVariableInstanceQuery()
