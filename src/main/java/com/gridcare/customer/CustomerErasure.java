@@ -36,15 +36,15 @@ public class CustomerErasure {
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final HistoryService history;
+    private final TaskService tasks;
     private final Clock clock;
 
-    CustomerErasure(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history, Clock clock) {
+    CustomerErasure(JdbcClient jdbc, RuntimeService runtime, HistoryService history, TaskService tasks, Clock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
-        this.tasks = tasks;
         this.history = history;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -85,7 +85,7 @@ public class CustomerErasure {
                 "case_id IN (SELECT id FROM service_case WHERE customer_id = ?)", customerId, values));
         rows.put("decision", replaceIn("decision", List.of("inputs", "outputs", "explanation"),
                 "customer_id = ?", customerId, values));
-        rows.put("process_variables", eraseProcessVariables(customerId));
+        rows.put("process_variables", eraseProcessVariables(customerId, values));
         return new Report(customerId, now, by, rows);
     }
 
@@ -107,31 +107,42 @@ public class CustomerErasure {
         return changed;
     }
 
-    /** The customer's name in running processes and in the history of every process of their cases. */
-    private int eraseProcessVariables(String customerId) {
+    /**
+     * Every text variable of the customer's processes that holds one of their personal values (their
+     * name in {@code customerName}, on task cards, in forms), running and in history.
+     */
+    private int eraseProcessVariables(String customerId, List<String> values) {
         var instanceIds = jdbc.sql("""
                 SELECT process_instance_id FROM service_case WHERE customer_id = ? AND process_instance_id IS NOT NULL""")
                 .param(customerId).query(String.class).list();
-        if (instanceIds.isEmpty()) return 0;
+        if (instanceIds.isEmpty() || values.isEmpty()) return 0;
+        var ids = instanceIds.toArray(String[]::new);
         int changed = 0;
-        for (var variable : runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
-                .variableName(ProcessVariables.CUSTOMER_NAME).listPage(0, MAX_ROWS)) {
+        for (var variable : runtime.createVariableInstanceQuery().processInstanceIdIn(ids).listPage(0, MAX_ROWS)) {
+            if (!(variable.getValue() instanceof String text) || !mentions(text, values)) continue;
             if (variable.getTaskId() != null) {
-                // the copy on a task card (tasklist.TaskCardVariables)
-                tasks.setVariableLocal(variable.getTaskId(), ProcessVariables.CUSTOMER_NAME, ERASED);
+                tasks.setVariableLocal(variable.getTaskId(), variable.getName(), anonymised(text, values));
             } else {
-                runtime.setVariable(variable.getExecutionId(), ProcessVariables.CUSTOMER_NAME, ERASED);
+                runtime.setVariableLocal(variable.getExecutionId(), variable.getName(), anonymised(text, values));
             }
             changed++;
         }
-        for (var past : history.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(instanceIds.toArray(String[]::new))
-                .variableName(ProcessVariables.CUSTOMER_NAME).listPage(0, MAX_ROWS)) {
-            if (!ERASED.equals(past.getValue())) {
+        for (var past : history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).listPage(0, MAX_ROWS)) {
+            if (past.getValue() instanceof String text && mentions(text, values)) {
                 history.deleteHistoricVariableInstance(past.getId());
                 changed++;
             }
         }
         return changed;
+    }
+
+    private static boolean mentions(String text, List<String> values) {
+        return values.stream().anyMatch(text::contains);
+    }
+
+    private static String anonymised(String text, List<String> values) {
+        var result = text;
+        for (var value : values) result = result.replace(value, ERASED);
+        return result;
     }
 }
