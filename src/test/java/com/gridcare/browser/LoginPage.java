@@ -25,6 +25,14 @@ final class LoginPage {
         return new LoginPage(browser);
     }
 
+    private void typeInto(By field, String text) {
+        var input = browser.visible(field);
+        if (!text.equals(input.getDomProperty("value"))) {
+            input.clear();
+            input.sendKeys(text);
+        }
+    }
+
     String usernamePlaceholder() {
         return browser.visible(USERNAME).getAttribute("placeholder");
     }
@@ -34,8 +42,14 @@ final class LoginPage {
     }
 
     TasklistPage logIn(String user, String password) {
-        browser.visible(USERNAME).sendKeys(user);
-        browser.visible(PASSWORD).sendKeys(password);
+        // the webapp may still be drawing the form (translations arriving): type until both fields hold the text
+        browser.until(driver -> {
+            typeInto(USERNAME, user);
+            typeInto(PASSWORD, password);
+            return user.equals(browser.visible(USERNAME).getDomProperty("value"))
+                    && password.equals(browser.visible(PASSWORD).getDomProperty("value"))
+                    && !browser.visible(LOG_IN).getText().isBlank();
+        });
         browser.screenshot("login-" + user);
         browser.clickable(LOG_IN).click();
         return new TasklistPage(browser);

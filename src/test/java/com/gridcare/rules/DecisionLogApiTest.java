@@ -59,9 +59,11 @@ class DecisionLogApiTest {
         assertThat(caseDecisions).extracting(d -> d.path("kind").asText())
                 // one intake may decide all three within the same millisecond: their order is not the point
                 .containsExactlyInAnyOrder("SLA_TARGETS", "COMPLAINT_ROUTING", "CUSTOMER_EVALUATION");
-        var routing = caseDecisions.get(1);
-        var evaluation = caseDecisions.get(2);
-        assertThat(caseDecisions.get(0).path("id").asText()).isEqualTo(jdbc.sql(
+        java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> ofKind = kind -> caseDecisions.stream()
+                .filter(d -> d.path("kind").asText().equals(kind)).findFirst().orElseThrow();
+        var routing = ofKind.apply("COMPLAINT_ROUTING");
+        var evaluation = ofKind.apply("CUSTOMER_EVALUATION");
+        assertThat(ofKind.apply("SLA_TARGETS").path("id").asText()).isEqualTo(jdbc.sql(
                 "SELECT DISTINCT decision_id FROM case_clock WHERE case_id = ?").param(caseId).query(String.class).single());
         assertThat(routing.path("id").asText()).isEqualTo(variables.get("routingDecisionId"));
         assertThat(evaluation.path("id").asText()).isEqualTo(variables.get("evaluationDecisionId"));
