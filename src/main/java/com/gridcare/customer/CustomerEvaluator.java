@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -74,6 +77,30 @@ public class CustomerEvaluator {
         var facts = customers.stream().map(c -> facts(c, histories.get(c.id()), today)).toList();
         decisions.runAll(ruleSet, RULE_PACKAGE, facts);
         return facts;
+    }
+
+    /** The customers of some cases evaluated with the live and with candidate rules, by customer id. */
+    public record Comparison(Map<String, Customer> customers, Map<String, CustomerFacts> before,
+            Map<String, CustomerFacts> then) {}
+
+    /**
+     * Evaluates the given customers (each once, however many cases they have) with both rule sets,
+     * without recording decisions: what a routing simulation needs to route their cases twice.
+     */
+    public Comparison compare(RuleSet current, RuleSet candidate, Collection<String> customerIds, LocalDate today) {
+        var ids = new LinkedHashSet<>(customerIds);
+        var people = ids.stream().map(id -> customers.find(id).orElseThrow()).toList();
+        var histories = customers.histories(ids, today);
+        var byId = new HashMap<String, Customer>();
+        people.forEach(c -> byId.put(c.id(), c));
+        return new Comparison(byId, byCustomer(evaluateAll(current, people, histories, today)),
+                byCustomer(evaluateAll(candidate, people, histories, today)));
+    }
+
+    private static Map<String, CustomerFacts> byCustomer(List<CustomerFacts> facts) {
+        var map = new HashMap<String, CustomerFacts>();
+        facts.forEach(f -> map.put(f.getCustomerId(), f));
+        return map;
     }
 
     /** Evaluates, records the decision about {@code subject}, and stores the result on the customer. */

@@ -6,17 +6,12 @@ import com.gridcare.cases.RoutingChanges;
 import com.gridcare.customer.Customer;
 import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerFacts;
-import com.gridcare.customer.CustomerRepository;
 import com.gridcare.rules.DecisionService;
 import com.gridcare.rules.RuleSet;
 import com.gridcare.rules.RuleSimulator;
 import com.gridcare.rules.SimulationReport;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +20,15 @@ import org.springframework.stereotype.Component;
 class ServiceRequestRoutingSimulation implements RuleSimulator {
 
     private final CaseRepository cases;
-    private final CustomerRepository customers;
     private final CustomerEvaluator evaluator;
     private final ServiceRequestRouting routing;
     private final DecisionService decisions;
     private final ServiceRequests stored;
 
-    ServiceRequestRoutingSimulation(CaseRepository cases, CustomerRepository customers, CustomerEvaluator evaluator,
+    ServiceRequestRoutingSimulation(CaseRepository cases, CustomerEvaluator evaluator,
             ServiceRequestRouting routing, DecisionService decisions, ServiceRequests requests) {
         this.stored = requests;
         this.cases = cases;
-        this.customers = customers;
         this.evaluator = evaluator;
         this.routing = routing;
         this.decisions = decisions;
@@ -56,18 +49,14 @@ class ServiceRequestRoutingSimulation implements RuleSimulator {
         var types = Arrays.stream(ServiceRequestType.values()).map(Enum::name).toList();
         var requests = cases.receivedSince(CaseKind.SERVICE_REQUEST, scope.casesFrom()).stream()
                 .filter(r -> types.contains(r.category())).toList();
-        var byCustomer = new LinkedHashMap<String, Customer>();
-        for (var r : requests) byCustomer.computeIfAbsent(r.customerId(), id -> customers.find(id).orElseThrow());
-        var people = List.copyOf(byCustomer.values());
-        var histories = customers.histories(byCustomer.keySet(), scope.today());
-        var before = index(evaluator.evaluateAll(current, people, histories, scope.today()));
-        var then = index(evaluator.evaluateAll(candidate, people, histories, scope.today()));
+        var evaluated = evaluator.compare(current, candidate, requests.stream().map(r -> r.customerId()).toList(),
+                scope.today());
         var factsBefore = new ArrayList<ServiceRequestFacts>();
         var factsThen = new ArrayList<ServiceRequestFacts>();
         for (var request : requests) {
-            var customer = byCustomer.get(request.customerId());
-            factsBefore.add(facts(request, customer, before.get(customer.id())));
-            factsThen.add(facts(request, customer, then.get(customer.id())));
+            var customer = evaluated.customers().get(request.customerId());
+            factsBefore.add(facts(request, customer, evaluated.before().get(customer.id())));
+            factsThen.add(facts(request, customer, evaluated.then().get(customer.id())));
         }
         decisions.runAll(current, ServiceRequestRouting.RULE_PACKAGE, factsBefore);
         decisions.runAll(candidate, ServiceRequestRouting.RULE_PACKAGE, factsThen);
@@ -85,11 +74,5 @@ class ServiceRequestRoutingSimulation implements RuleSimulator {
         facts.setImportant(evaluated.getFlags().contains("IMPORTANT"));
         facts.setPriorityCare(evaluated.getFlags().contains("PRIORITY_CARE"));
         return facts;
-    }
-
-    private static Map<String, CustomerFacts> index(List<CustomerFacts> facts) {
-        var map = new HashMap<String, CustomerFacts>();
-        facts.forEach(f -> map.put(f.getCustomerId(), f));
-        return map;
     }
 }

@@ -64,10 +64,6 @@ class AccountChangeRequestTest {
         ClockUtil.reset();
     }
 
-    boolean hasGroup(String taskId, String group) {
-        return tasks.getIdentityLinksForTask(taskId).stream().anyMatch(l -> group.equals(l.getGroupId()));
-    }
-
     @Test
     void aTariffChangeIsMadeByBillingWithinItsInternalTarget() {
         now("2026-03-02T09:00");
@@ -76,7 +72,7 @@ class AccountChangeRequestTest {
         var pi = request.processInstanceId();
         assertThat(request.assignedGroup()).isEqualTo("billing");
         assertThat(request.dueAt()).isEqualTo(OffsetDateTime.parse("2026-03-09T09:00+08:00"));
-        assertThat(hasGroup(requests.task(pi, "Task_ChangeAccount").getId(), "billing")).isTrue();
+        assertThat(requests.hasGroup(requests.task(pi, "Task_ChangeAccount").getId(), "billing")).isTrue();
 
         requests.complete(pi, "Task_ChangeAccount", Map.of("accountChangeNote", "Time-of-use tariff from 1 April."));
         assertThat(requests.clockState(request.caseId(), SlaClock.REQUEST_COMPLETION)).isEqualTo(ClockState.MET);

@@ -64,10 +64,6 @@ class MeterTestRequestTest {
         ClockUtil.reset();
     }
 
-    boolean hasGroup(String taskId, String group) {
-        return tasks.getIdentityLinksForTask(taskId).stream().anyMatch(l -> group.equals(l.getGroupId()));
-    }
-
     @Test
     void aMeterWithinToleranceIsTestedByMeteringAndTheRequestClosed() {
         now("2026-03-02T09:00");
@@ -76,7 +72,7 @@ class MeterTestRequestTest {
         assertThat(request.assignedGroup()).isEqualTo("metering");
         assertThat(request.dueAt()).isEqualTo(OffsetDateTime.parse("2026-03-09T09:00+08:00"));
         var test = requests.task(pi, "Task_TestMeter");
-        assertThat(hasGroup(test.getId(), "metering")).isTrue();
+        assertThat(requests.hasGroup(test.getId(), "metering")).isTrue();
         assertThat(test.getDueDate().toInstant()).isEqualTo(at("2026-03-09T09:00"));
 
         requests.complete(pi, "Task_TestMeter", Map.of("meterAccurate", true, "meterTestResult", "Error +0.3 %, within class 2."));
@@ -95,7 +91,7 @@ class MeterTestRequestTest {
         requests.complete(pi, "Task_TestMeter", Map.of("meterAccurate", false, "meterTestResult", "Error +6 %, meter replaced."));
 
         var correction = requests.task(pi, "Task_CorrectBilling");
-        assertThat(hasGroup(correction.getId(), "billing")).isTrue();
+        assertThat(requests.hasGroup(correction.getId(), "billing")).isTrue();
         requests.complete(pi, "Task_CorrectBilling", Map.of("correctionAmount", 120.5, "correctionNote", "6 % of 3 bills refunded."));
         assertThat(requests.openTasks(pi)).containsExactly("Task_ConfirmWithCustomer");
     }

@@ -64,10 +64,6 @@ class OutageRepairRequestTest {
         ClockUtil.reset();
     }
 
-    boolean hasGroup(String taskId, String group) {
-        return tasks.getIdentityLinksForTask(taskId).stream().anyMatch(l -> group.equals(l.getGroupId()));
-    }
-
     @Test
     void anOutageReportedAt2300OnAPublicHolidayGetsItsArrivalAndRestorationDueTimesInClockTime() {
         now("2026-10-01T23:00");

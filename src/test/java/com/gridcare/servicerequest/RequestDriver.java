@@ -129,4 +129,9 @@ final class RequestDriver {
         return jdbc.sql("SELECT COUNT(*) FROM survey_request WHERE case_id = ?").param(caseId).query(Integer.class)
                 .single() == 1;
     }
+
+    /** Whether the group is a candidate group of the task. */
+    boolean hasGroup(String taskId, String group) {
+        return tasks.getIdentityLinksForTask(taskId).stream().anyMatch(l -> group.equals(l.getGroupId()));
+    }
 }
