@@ -96,16 +96,8 @@ class EveryProcessTest {
 
     /** Runs the instance's asynchronous continuations (not its timers) as the job executor would. */
     private String runDueJobs(String processInstanceId) {
-        for (var job = nextDueJob(processInstanceId); job != null; job = nextDueJob(processInstanceId)) {
-            management.executeJob(job.getId());
-        }
+        com.gridcare.testsupport.AsyncSteps.run(management, processInstanceId);
         return processInstanceId;
-    }
-
-    private org.camunda.bpm.engine.runtime.Job nextDueJob(String processInstanceId) {
-        return management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
-                .filter(job -> !(job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
-                .findFirst().orElse(null);
     }
 
     @AfterEach

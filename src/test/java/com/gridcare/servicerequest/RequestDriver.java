@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import com.gridcare.testsupport.AsyncSteps;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -68,12 +68,7 @@ final class RequestDriver {
 
     /** Executes the instance's due jobs that are not timers (asynchronous steps such as notifications). */
     void runJobs(String processInstanceId) {
-        for (int round = 0; round < 30; round++) {
-            var jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
-                    .filter(j -> !(j instanceof TimerEntity)).toList();
-            if (jobs.isEmpty()) return;
-            management.executeJob(jobs.get(0).getId());
-        }
+        AsyncSteps.run(management, processInstanceId);
     }
 
     Task task(String processInstanceId, String key) {
