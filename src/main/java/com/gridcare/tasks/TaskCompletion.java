@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -47,6 +50,7 @@ public class TaskCompletion {
     /** H2's "concurrent update" error code. */
     private static final int H2_CONCURRENT_UPDATE = 90131;
 
+    private final CommandExecutor commands;
     private final TaskService tasks;
     private final FormService forms;
     private final HistoryService history;
@@ -57,8 +61,10 @@ public class TaskCompletion {
     /** Forms bound to their deployment or version never change: parsed once per process definition and task. */
     private final Map<String, Optional<FormSchema>> boundForms = new ConcurrentHashMap<>();
 
-    TaskCompletion(TaskService tasks, FormService forms, HistoryService history, ObjectMapper json, Clock clock,
-            PlatformTransactionManager transactionManager) {
+    TaskCompletion(ProcessEngine engine, TaskService tasks, FormService forms, HistoryService history, ObjectMapper json,
+            Clock clock, PlatformTransactionManager transactionManager) {
+        this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.fresh = new TransactionTemplate(transactionManager);
         this.fresh.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.fresh.setReadOnly(true);
@@ -79,7 +85,17 @@ public class TaskCompletion {
     @Transactional(propagation = Propagation.MANDATORY)
     public Completed complete(String taskId, Map<String, Object> submitted, ApiUser user) {
         try {
-            return completeOpenTask(taskId, submitted, user);
+            // one engine command: the engine calls inside it share its entity cache, so the task, its
+            // candidates, execution and variables are read once instead of once per call (issue 8)
+            var attempt = commands.execute(context -> attempt(taskId, submitted, user));
+            if (attempt.invalid() != null) throw attempt.invalid();
+            if (attempt.refusal() == Refusal.NOT_OPEN) throw gone(taskId);
+            if (attempt.refusal() == Refusal.NOT_CANDIDATE) {
+                if (!stillOpen(taskId)) throw gone(taskId);
+                throw new ForbiddenException("User " + user.id() + " is neither the assignee of task " + taskId
+                        + " nor in one of its candidate groups");
+            }
+            return attempt.completed();
         } catch (InvalidFieldException | ForbiddenException | ConflictException | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -95,22 +111,29 @@ public class TaskCompletion {
         }
     }
 
-    private Completed completeOpenTask(String taskId, Map<String, Object> submitted, ApiUser user) {
+    private enum Refusal { NOT_OPEN, NOT_CANDIDATE }
+
+    /**
+     * The task completed, or why not. Refusals are answered after the command (a not-open task from a
+     * fresh transaction), so the engine neither logs them as its failures nor runs more SQL inside.
+     */
+    private record Attempt(Completed completed, Refusal refusal, InvalidFieldException invalid) {}
+
+    private Attempt attempt(String taskId, Map<String, Object> submitted, ApiUser user) {
         var task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
-            throw gone(taskId);
-        }
-        if (!mayComplete(task, user)) {
-            if (!stillOpen(taskId)) throw gone(taskId);
-            throw new ForbiddenException("User " + user.id() + " is neither the assignee of task " + taskId
-                    + " nor in one of its candidate groups");
-        }
+        if (task == null) return new Attempt(null, Refusal.NOT_OPEN, null);
+        if (!mayComplete(task, user)) return new Attempt(null, Refusal.NOT_CANDIDATE, null);
         var current = tasks.getVariables(taskId);
-        var variables = submission.validate(form(task), submitted, current);
+        Map<String, Object> variables;
+        try {
+            variables = submission.validate(form(task), submitted, current);
+        } catch (InvalidFieldException invalid) {
+            return new Attempt(null, null, invalid);
+        }
         var caseId = current.get(ProcessVariables.CASE_ID);
         tasks.complete(taskId, variables);
-        return new Completed(taskId, task.getName(), caseId == null ? null : caseId.toString(),
-                task.getProcessInstanceId(), user.id(), OffsetDateTime.now(clock));
+        return new Attempt(new Completed(taskId, task.getName(), caseId == null ? null : caseId.toString(),
+                task.getProcessInstanceId(), user.id(), OffsetDateTime.now(clock)), null, null);
     }
 
     /** Whether the task is open as committed now, seen from a fresh transaction (ours may be spoilt). */

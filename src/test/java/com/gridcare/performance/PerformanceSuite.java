@@ -26,7 +26,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class PerformanceSuite {
 
     static final Path OUT = Path.of("target/bench/performance");
-    static final List<String> WORKLOADS = List.of("intake", "completion", "inbox", "storm", "idle-timers", "soak", "night");
+    /** In an order that lets each workload use the open cases the ones before it left (fewer to register). */
+    static final List<String> WORKLOADS = List.of("intake", "completion", "storm", "idle-timers", "soak", "inbox", "night");
+    /**
+     * The stock side runs the workloads whose targets compare with stock (the 20-minute budget leaves no
+     * room for the rest: filling its inbox to 50,000 tasks alone takes 6 minutes).
+     */
+    static final List<String> STOCK_WORKLOADS = List.of("intake", "completion", "storm", "idle-timers");
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) throw new IllegalArgumentException("usage: gridcare|stock [workloads] | startup SIDE postgres|h2");
@@ -34,7 +40,8 @@ public final class PerformanceSuite {
         if (args[0].equals("startup")) {
             failed = startup(args[1], args[2]);
         } else {
-            var chosen = args.length > 1 ? List.of(args[1].split(",")) : WORKLOADS;
+            var chosen = args.length > 1 ? List.of(args[1].split(","))
+                    : args[0].equals("stock") ? STOCK_WORKLOADS : WORKLOADS;
             failed = run(args[0], chosen);
         }
         System.exit(failed == 0 ? 0 : 1);
