@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringBeansResolverFactory;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -11,8 +12,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine settings HARDENING.md asks for that properties cannot express: expressions see only
- * {@link ExpressionBeans}, models with scripts other than JUEL are refused at deployment, and
+ * The engine settings HARDENING.md asks for that properties cannot express: the history level
+ * {@link AuditWithoutVariables}, expressions see only {@link ExpressionBeans}, models with scripts other than JUEL are refused at deployment, and
  * GridCare's API calls the engine {@link OnBehalfOfCaller on behalf of its caller}.
  */
 @Component
@@ -26,6 +27,10 @@ class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        var levels = new ArrayList<HistoryLevel>();
+        if (configuration.getCustomHistoryLevels() != null) levels.addAll(configuration.getCustomHistoryLevels());
+        levels.add(new AuditWithoutVariables());
+        configuration.setCustomHistoryLevels(levels);
         var beans = new ExpressionBeans(context);
         configuration.setBeans(beans);
         configuration.setExpressionManager(new SpringExpressionManager(context, beans));

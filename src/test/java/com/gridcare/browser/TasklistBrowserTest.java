@@ -38,7 +38,7 @@ class TasklistBrowserTest {
     @BeforeEach
     void setUp() {
         testData.users();
-        complaints = new ComplaintSteps(port, history);
+        complaints = new ComplaintSteps(port, history, runtime);
     }
 
     private String customerName(String customerId) {

@@ -20,7 +20,7 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
                 get("inbox-tasks", 50_000),
                 get("inbox-queries", 300),
                 get("storm-timers", 10_000),
-                get("storm-timeout-seconds", 180),
+                get("storm-timeout-seconds", 60),
                 get("idle-timers", 300),
                 get("idle-window-seconds", 60),
                 get("soak-seconds", 120),
@@ -30,7 +30,7 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
     }
 
     static Sizes smoke() {
-        return new Sizes(2, 2, 1, 6, 30, 20, 40, 10, 20, 60, 5, 3, 3, 5, 5, 3_000);
+        return new Sizes(2, 2, 1, 6, 30, 20, 400, 10, 20, 60, 5, 3, 3, 5, 5, 3_000);
     }
 
     private static int get(String name, int fallback) {

@@ -122,7 +122,8 @@ class HardeningSettingsTest {
         assertThat(config.isDeserializationTypeValidationEnabled()).isTrue();
         assertThat(config.getDeserializationAllowedPackages()).isEqualTo("com.gridcare");
         assertThat(config.isEnableXxeProcessing()).isFalse();
-        assertThat(config.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_AUDIT);
+        assertThat(config.getHistoryLevel().getName()).isEqualTo("audit-without-variables");
+        assertThat(config.getHistoryLevel().getId()).isEqualTo(HistoryLevel.HISTORY_LEVEL_AUDIT.getId());
         assertThat(config.isEnforceHistoryTimeToLive()).isTrue();
         assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
