@@ -13,10 +13,10 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
         return new Sizes(
                 get("clients", 8),
                 get("intake-seconds", 20),
-                get("warm-up-seconds", 10),
+                get("warm-up-seconds", 15),
                 get("customers", 500),
                 get("open-tasks", 20_000),
-                get("completions", 20_000),
+                get("completions", 2_000),
                 get("inbox-tasks", 50_000),
                 get("inbox-queries", 300),
                 get("storm-timers", 10_000),
