@@ -27,9 +27,10 @@ class EngineIndexesTest {
     Database database;
 
     @Test
-    void jobsAlwaysHaveADueDateAndTheDueDateIsIndexed() throws SQLException {
-        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull())
-                .isTrue();
+    void jobAcquisitionReadsDueJobsThroughAnIndexTimersFirst() throws SQLException {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
         assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
         if (database.isPostgres()) assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
     }

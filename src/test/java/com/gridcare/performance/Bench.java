@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class Bench {
 
     static final String USER = "benchagent";
+    /** A front-line agent in customer-service only, as the inbox query's user. */
+    static final String FRONT_LINE = "benchfrontline";
     static final String PASSWORD = "bench-password";
 
     final String side;
@@ -55,25 +57,31 @@ final class Bench {
         this.postgres = context.getBean(Database.class).isPostgres();
         this.figures = figures;
         this.base = "http://localhost:" + port;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.authorization = basic(USER);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    /** A member of staff in every staff group who is also a channel system. */
+    /** {@link #USER}: in every staff group and a channel system; {@link #FRONT_LINE}: in customer-service only. */
     void user() {
         var identity = bean(IdentityService.class);
-        if (identity.createUserQuery().userId(USER).count() > 0) return;
-        var user = identity.newUser(USER);
-        user.setFirstName("Benchmark");
-        user.setLastName("Agent");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        for (var group : Groups.ALL) {
-            if (!group.equals(Groups.ADMINS) && !group.equals(Groups.RULE_ANALYSTS)) identity.createMembership(USER, group);
+        for (var id : List.of(USER, FRONT_LINE)) {
+            if (identity.createUserQuery().userId(id).count() > 0) continue;
+            var user = identity.newUser(id);
+            user.setFirstName("Benchmark");
+            user.setLastName(id.equals(USER) ? "Agent" : "Front line");
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+            for (var group : Groups.ALL) {
+                boolean staff = !group.equals(Groups.ADMINS) && !group.equals(Groups.RULE_ANALYSTS);
+                if (id.equals(USER) ? staff : group.equals(Groups.CUSTOMER_SERVICE)) identity.createMembership(id, group);
+            }
         }
     }
 
@@ -116,9 +124,10 @@ final class Bench {
         return send(request.build());
     }
 
-    Answer get(String path) {
+    /** {@code GET path} as {@code user}. */
+    Answer get(String user, String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization).GET().build());
+                .header("Authorization", basic(user)).GET().build());
     }
 
     private Answer send(HttpRequest request) {

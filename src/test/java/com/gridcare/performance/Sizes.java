@@ -18,7 +18,7 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
                 get("open-tasks", 20_000),
                 get("completions", 2_000),
                 get("inbox-tasks", 50_000),
-                get("inbox-queries", 300),
+                get("inbox-queries", 100),
                 get("storm-timers", 10_000),
                 get("storm-timeout-seconds", 60),
                 get("idle-timers", 300),

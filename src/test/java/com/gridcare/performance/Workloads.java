@@ -201,7 +201,7 @@ final class Workloads {
                 + "&firstResult=0&maxResults=50";
         var rows = new AtomicInteger();
         IntPredicate query = n -> {
-            var answer = bench.get(path);
+            var answer = bench.get(Bench.FRONT_LINE, path);
             if (answer.status() != 200) failure("inbox", answer);
             rows.set(answer.body().split("\"id\"").length - 1);
             return answer.status() == 200;
@@ -302,7 +302,7 @@ final class Workloads {
         figures.add("escalation storm", "timers due at once", timers, "", NEITHER, "10,000");
         figures.add("escalation storm", "timers/s", perSecond, "/s", HIGHER, null);
         // not drained within the time-out: projected from the rate, and "timers left" says how many were still due
-        figures.add("escalation storm", remaining == 0 ? "time to drain" : "time to drain (projected from timers/s)",
+        figures.add("escalation storm", "time to drain (projected from timers/s if timers are left)",
                 remaining == 0 ? seconds : timers / perSecond, "s", LOWER, "≤ 50 s");
         figures.add("escalation storm", "timers left after " + sizes.stormTimeoutSeconds() + " s (unfired or failed)",
                 remaining + failed, "", LOWER, "0");
