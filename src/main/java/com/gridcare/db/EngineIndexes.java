@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
  *       the job executor's acquisition query, run several times a second under load, then reads only
  *       the jobs that are due instead of every job. Each open complaint holds two to four timer jobs, so
  *       without it each acquisition scans tens of thousands of rows (7 ms at 3,000 open complaints).
+ *   <li>{@code ACT_RU_JOB.PROCESS_INSTANCE_ID_} of locked jobs only (PostgreSQL, partial index): the
+ *       acquisition skips instances whose jobs are running; with timers preferred it checks every due
+ *       job, and PostgreSQL then read the whole job table for the few locked ones (81 ms instead of
+ *       18 ms per acquisition with 10,000 timers due among 70,000 jobs).
  * </ul>
  */
 @Component
@@ -27,6 +31,8 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final String TASK_PARENT = "CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_PARENT_TASK_ID ON ACT_RU_TASK (PARENT_TASK_ID_)";
     static final String JOB_DUE_DATE = "CREATE INDEX IF NOT EXISTS ACT_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)";
+    static final String JOB_LOCKED = "CREATE INDEX IF NOT EXISTS ACT_IDX_JOB_LOCKED ON ACT_RU_JOB (PROCESS_INSTANCE_ID_)"
+            + " WHERE LOCK_OWNER_ IS NOT NULL";
     /** Jobs made before due dates were ensured (an upgrade) are due now, or acquisition would never see them. */
     static final String JOBS_WITHOUT_DUE_DATE = "UPDATE ACT_RU_JOB SET DUEDATE_ = COALESCE(CREATE_TIME_, CURRENT_TIMESTAMP)"
             + " WHERE DUEDATE_ IS NULL";
@@ -52,6 +58,7 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
             statement.execute(JOBS_WITHOUT_DUE_DATE);
             if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
                 statement.execute(TASK_PARENT);
+                statement.execute(JOB_LOCKED);
             }
             if (!connection.getAutoCommit()) connection.commit();
         } catch (SQLException e) {

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * "audit" (process, activity and task instances, user operations, incidents) without the history of
  * process variables. Variables carry what customers tell staff (names, notes, questions), and
  * PRODUCT.md keeps personal data out of process history; GridCare's own case history and decision
- * log record what a case went through. It also saves two inserts per variable written (a third of
- * an intake's SQL; bench/performance.sh).
+ * log record what a case went through. It also saves an insert or update per variable written (a
+ * quarter of an intake's SQL statements; bench/performance.sh).
  *
  * <p>It keeps audit's id (2), so a database created at audit level starts with it and back.
  */

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine settings HARDENING.md asks for that properties cannot express: the history level
- * {@link AuditWithoutVariables}, expressions see only {@link ExpressionBeans}, models with scripts other than JUEL are refused at deployment, and
- * GridCare's API calls the engine {@link OnBehalfOfCaller on behalf of its caller}.
+ * {@link AuditWithoutVariables}, expressions see only {@link ExpressionBeans}, models with scripts
+ * other than JUEL are refused at deployment, and GridCare's API calls the engine
+ * {@link OnBehalfOfCaller on behalf of its caller}.
  */
 @Component
 class HardeningEnginePlugin extends AbstractProcessEnginePlugin {

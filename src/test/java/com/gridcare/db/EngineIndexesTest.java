@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +26,22 @@ class EngineIndexesTest {
     JdbcClient jdbc;
     @Autowired
     Database database;
+    @Autowired
+    CamundaBpmProperties camunda;
 
     @Test
     void jobAcquisitionReadsDueJobsThroughAnIndexTimersFirst() throws SQLException {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
         assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
+        assertThat(camunda.getJobExecution().getMaxJobsPerAcquisition()).isEqualTo(10);
         assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
-        if (database.isPostgres()) assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
+        if (database.isPostgres()) {
+            assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
+            assertThat(indexedColumns("ACT_RU_JOB")).contains("PROCESS_INSTANCE_ID_");
+            assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'act_idx_job_locked'")
+                    .query(String.class).single()).contains("WHERE (lock_owner_ IS NOT NULL)");
+        }
     }
 
     @Test
