@@ -226,9 +226,9 @@ final class Workloads {
         if (missing <= 0) return 0;
         var originals = bench.jdbc.sql("SELECT ID_ FROM ACT_RU_TASK ORDER BY ID_").query(String.class).list();
         var uuid = bench.postgres ? "CAST(gen_random_uuid() AS VARCHAR)" : "CAST(RANDOM_UUID() AS VARCHAR)";
-        var task = copySql("ACT_RU_TASK", "ID_", "?", uuid, "ID_ = ?");
-        var links = copySql("ACT_RU_IDENTITYLINK", "TASK_ID_", "?", uuid, "TASK_ID_ = ?");
-        var grants = copySql("ACT_RU_AUTHORIZATION", "RESOURCE_ID_", "?", uuid, "RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ = ?");
+        var task = copySql("ACT_RU_TASK", "ID_", uuid, "ID_ = ?");
+        var links = copySql("ACT_RU_IDENTITYLINK", "TASK_ID_", uuid, "TASK_ID_ = ?");
+        var grants = copySql("ACT_RU_AUTHORIZATION", "RESOURCE_ID_", uuid, "RESOURCE_TYPE_ = 7 AND RESOURCE_ID_ = ?");
         var template = bench.bean(JdbcTemplate.class);
         long start = System.nanoTime();
         for (int from = 0; from < missing; from += 1_000) {
@@ -257,14 +257,14 @@ final class Workloads {
      * {@code INSERT INTO table SELECT ... FROM table WHERE where}, every column as it is except ID_ (a new
      * uuid) and {@code replaced} (the first parameter); the where clause takes the second.
      */
-    private String copySql(String table, String replaced, String replacement, String uuid, String where) {
+    private String copySql(String table, String replaced, String uuid, String where) {
         var columns = bench.jdbc.sql("SELECT * FROM " + table + " WHERE 1 = 0").query(rs -> {
             var names = new ArrayList<String>();
             var meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) names.add(meta.getColumnName(i).toUpperCase());
             return names;
         });
-        var values = columns.stream().map(c -> c.equals(replaced) ? replacement : c.equals("ID_") ? uuid : c).toList();
+        var values = columns.stream().map(c -> c.equals(replaced) ? "?" : c.equals("ID_") ? uuid : c).toList();
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
                 + " FROM " + table + " WHERE " + where;
     }
