@@ -59,14 +59,16 @@ class PerformanceSuiteSmokeTest {
         PerformanceSuite.run(workloads, "storm");
         PerformanceSuite.run(workloads, "idle-timers");
         PerformanceSuite.run(workloads, "soak");
-        PerformanceSuite.run(workloads, "inbox");
+        // the other tests leave open tasks in the shared database: a few more than there are, so some are copied
+        var inbox = sizes.withInboxTasks((int) engine.getTaskService().createTaskQuery().count() + 20);
+        PerformanceSuite.run(new Workloads(bench, inbox), "inbox");
         PerformanceSuite.run(workloads, "night");
 
         assertThat(value(figures, "intake", "failed requests")).isZero();
         assertThat(value(figures, "intake", "requests/s, 2 clients")).isPositive();
         assertThat(value(figures, "task completion", "failed")).isZero();
         assertThat(value(figures, "inbox query", "tasks on the first page")).isPositive();
-        assertThat(value(figures, "inbox query", "open tasks")).isGreaterThanOrEqualTo(sizes.inboxTasks());
+        assertThat(value(figures, "inbox query", "open tasks")).isGreaterThanOrEqualTo(inbox.inboxTasks());
         assertThat(value(figures, "inbox query", "of which copies of open tasks made by SQL")).isPositive();
         assertThat(value(figures, "escalation storm", "timers due at once")).isEqualTo(sizes.stormTimers());
         assertThat(value(figures, "escalation storm", "timers left after " + sizes.stormTimeoutSeconds()

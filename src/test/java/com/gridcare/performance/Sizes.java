@@ -30,7 +30,14 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
     }
 
     static Sizes smoke() {
-        return new Sizes(2, 2, 1, 6, 30, 20, 400, 10, 20, 60, 5, 3, 3, 5, 5, 3_000);
+        return new Sizes(2, 2, 1, 6, 30, 20, 40, 10, 20, 60, 5, 3, 3, 5, 5, 3_000);
+    }
+
+    /** These sizes with the inbox filled to {@code tasks} open tasks. */
+    Sizes withInboxTasks(int tasks) {
+        return new Sizes(clients, intakeSeconds, warmUpSeconds, customers, openTasks, completions, tasks, inboxQueries,
+                stormTimers, stormTimeoutSeconds, idleTimers, idleWindowSeconds, soakSeconds, soakIntakesPerSecond,
+                soakTimers, nightCustomers);
     }
 
     private static int get(String name, int fallback) {
