@@ -17,6 +17,7 @@ import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.points.PointsLedger;
 import com.gridcare.security.Groups;
+import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.util.Date;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -122,16 +122,7 @@ class ComplaintHandlingProcessTest {
     }
 
     void runJobs(Complaint c) {
-        for (int round = 0; round < 20; round++) {
-            var due = management.createJobQuery().processInstanceId(c.pi()).executable().list().stream()
-                    .filter(job -> !isTimer(job)).toList();
-            if (due.isEmpty()) return;
-            due.forEach(job -> management.executeJob(job.getId()));
-        }
-    }
-
-    boolean isTimer(Job job) {
-        return management.createJobQuery().jobId(job.getId()).timers().count() > 0;
+        AsyncSteps.run(management, c.pi());
     }
 
     void fire(Complaint c, String boundaryEvent) {

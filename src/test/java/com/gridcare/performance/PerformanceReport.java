@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Puts the figures of both sides of bench/performance.sh side by side (with GridCare's advantage over
@@ -25,7 +26,7 @@ public final class PerformanceReport {
         var stock = read("stock");
         // by workload, in the order the workloads first appear; each measure once
         var byWorkload = new LinkedHashMap<String, LinkedHashMap<String, Figures.Figure>>();
-        for (var f : java.util.stream.Stream.concat(gridcare.stream(), stock.stream()).toList()) {
+        for (var f : Stream.concat(gridcare.stream(), stock.stream()).toList()) {
             byWorkload.computeIfAbsent(f.workload(), w -> new LinkedHashMap<>()).putIfAbsent(f.measure(), f);
         }
         var keys = byWorkload.values().stream().flatMap(m -> m.values().stream()).toList();

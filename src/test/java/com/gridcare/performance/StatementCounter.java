@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -26,7 +28,7 @@ final class StatementCounter implements BeanPostProcessor {
      */
     static volatile boolean counting;
     /** While set, the SQL of each statement prepared, in order (to see what one operation sends). */
-    static volatile java.util.List<String> capture;
+    static volatile List<String> capture;
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -39,7 +41,7 @@ final class StatementCounter implements BeanPostProcessor {
         });
     }
 
-    private static final java.util.Set<String> STATEMENT_FACTORIES = java.util.Set.of("createStatement", "prepareStatement",
+    private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement",
             "prepareCall");
 
     private static Object connection(Object target, Method method, Object[] args) throws Throwable {

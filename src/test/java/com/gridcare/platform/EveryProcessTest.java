@@ -9,6 +9,7 @@ import com.gridcare.cases.Channel;
 import com.gridcare.servicerequest.ServiceRequestBody;
 import com.gridcare.servicerequest.ServiceRequestIntake;
 import com.gridcare.servicerequest.ServiceRequestType;
+import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.survey.SurveyRequests;
 import com.gridcare.testsupport.TestCases;
@@ -96,7 +97,7 @@ class EveryProcessTest {
 
     /** Runs the instance's asynchronous continuations (not its timers) as the job executor would. */
     private String runDueJobs(String processInstanceId) {
-        com.gridcare.testsupport.AsyncSteps.run(management, processInstanceId);
+        AsyncSteps.run(management, processInstanceId);
         return processInstanceId;
     }
 

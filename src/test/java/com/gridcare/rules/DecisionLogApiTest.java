@@ -2,11 +2,14 @@ package com.gridcare.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
+import java.util.ArrayList;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,14 +55,14 @@ class DecisionLogApiTest {
 
         var log = Api.at(port).as(Groups.KEY_ACCOUNTS).get("/api/v1/customers/" + customerId + "/decisions?size=100");
         assertThat(log.status()).isEqualTo(200);
-        var caseDecisions = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        var caseDecisions = new ArrayList<JsonNode>();
         log.json().path("decisions").forEach(d -> {
             if (d.path("subjectId").asText().equals(caseId)) caseDecisions.add(d);
         });
         assertThat(caseDecisions).extracting(d -> d.path("kind").asText())
                 // one intake may decide all three within the same millisecond: their order is not the point
                 .containsExactlyInAnyOrder("SLA_TARGETS", "COMPLAINT_ROUTING", "CUSTOMER_EVALUATION");
-        java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> ofKind = kind -> caseDecisions.stream()
+        Function<String, JsonNode> ofKind = kind -> caseDecisions.stream()
                 .filter(d -> d.path("kind").asText().equals(kind)).findFirst().orElseThrow();
         var routing = ofKind.apply("COMPLAINT_ROUTING");
         var evaluation = ofKind.apply("CUSTOMER_EVALUATION");
