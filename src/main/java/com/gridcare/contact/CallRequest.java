@@ -1,6 +1,7 @@
 package com.gridcare.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gridcare.api.PlainText;
 import com.gridcare.cases.Channel;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.servicerequest.ServiceRequestType;
@@ -22,14 +23,15 @@ record CallRequest(
                 message = "must be 1 to 32 letters, digits, '-' or '_'") String customerId,
         @NotNull Channel channel,
         @NotNull ContactKind kind,
-        @Size(max = 2000) String summary,
+        @Size(max = 2000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String summary,
         @Valid Complaint complaint,
         @Valid ServiceRequest serviceRequest) {
 
     /** What the caller complains about, as {@code POST /complaints} takes it. */
     record Complaint(
             @NotNull ComplaintCategory category,
-            @NotBlank @Size(max = 4000) String description,
+            @NotBlank @Size(max = 4000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
+            String description,
             @Pattern(regexp = "^\\+?[0-9][0-9 -]{5,19}$", message = "must be a phone number of 6 to 20 digits")
             String contactPhone,
             @PastOrPresent OffsetDateTime occurredAt) {}

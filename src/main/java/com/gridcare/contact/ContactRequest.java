@@ -1,5 +1,6 @@
 package com.gridcare.contact;
 
+import com.gridcare.api.PlainText;
 import com.gridcare.cases.Channel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,5 +13,6 @@ record ContactRequest(
                 message = "must be 1 to 32 letters, digits, '-' or '_'") String customerId,
         @NotNull Channel channel,
         @NotNull ContactKind kind,
-        @NotBlank @Size(max = 2000) String summary) {
+        @NotBlank @Size(max = 2000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
+        String summary) {
 }

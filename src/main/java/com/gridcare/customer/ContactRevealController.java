@@ -9,6 +9,7 @@ import static com.gridcare.security.Groups.SERVICE_MANAGERS;
 import static com.gridcare.security.Groups.SUPERVISORS;
 import static com.gridcare.security.Groups.SURVEY_TEAM;
 
+import com.gridcare.api.PlainText;
 import com.gridcare.security.AllowedGroups;
 import com.gridcare.security.ApiUser;
 import com.gridcare.security.Groups;
@@ -37,7 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactRevealController {
 
     /** {@code POST /customers/{id}/reveal}: which field and why. */
-    record RevealRequest(@NotNull ContactField field, @NotBlank @Size(min = 2, max = 500) String reason) {}
+    record RevealRequest(@NotNull ContactField field,
+            @NotBlank @Size(min = 2, max = 500) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE)
+            String reason) {}
 
     private final ContactReveal reveal;
 

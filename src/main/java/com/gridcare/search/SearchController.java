@@ -10,6 +10,7 @@ import static com.gridcare.security.Groups.SUPERVISORS;
 import static com.gridcare.security.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.InvalidFieldException;
+import com.gridcare.api.PlainText;
 import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseSearch;
 import com.gridcare.cases.CaseStatus;
@@ -54,6 +55,9 @@ class SearchController {
         }
         if (text.length() > 100) {
             throw new InvalidFieldException("q", "must have at most 100 characters");
+        }
+        if (!PlainText.isPlain(text)) {
+            throw new InvalidFieldException("q", PlainText.MESSAGE);
         }
         var caseHits = cases.byNumber(text, LIMIT + 1).stream()
                 .map(c -> new CaseHit(c.caseId(), c.kind(), c.customerId(), c.category(), c.status(), c.stage(),
