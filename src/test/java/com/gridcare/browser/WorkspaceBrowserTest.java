@@ -170,7 +170,7 @@ class WorkspaceBrowserTest {
             assertThat(card.text()).contains(caseId, Groups.CUSTOMER_SERVICE + " Test");
             browser.screenshot("team-view");
             var form = tasklist.open(card);
-            new WorkspaceScreens(browser).reassignTo(colleague);
+            assertThat(new WorkspaceScreens(browser).reassignTo(colleague)).isEqualTo("Agent B");
             browser.screenshot("reassigned");
             assertThat(form.taskId).isEqualTo(task.getId());
         }

@@ -184,17 +184,21 @@ final class WorkspaceScreens {
         return browser.visible(By.cssSelector(".task-card h2.task")).getText().trim();
     }
 
-    /** Changes the open task's assignee in its header (supervisors reassign this way). */
-    void reassignTo(String userId) {
+    /** Changes the open task's assignee in its header (supervisors reassign this way); answers the name shown then. */
+    String reassignTo(String userId) {
+        var before = browser.visible(By.cssSelector("li.assignee .view-value")).getText().trim();
         browser.clickable(By.cssSelector("li.assignee .view-value")).click();
         var input = browser.visible(By.cssSelector("li.assignee input.form-control"));
         input.clear();
         input.sendKeys(userId);
-        browser.until(driver -> {
-            var apply = driver.findElements(By.cssSelector("li.assignee button[ng-click^='applyChange']"));
-            return !apply.isEmpty() && apply.get(0).isEnabled();
+        // Tasklist checks the user exists before it takes the change
+        browser.until(driver -> !driver.findElement(By.cssSelector("li.assignee span[cam-widget-inline-field]"))
+                .getAttribute("class").contains("validating"));
+        input.sendKeys(Keys.ENTER);
+        browser.gone(By.cssSelector("li.assignee input.form-control"));
+        return browser.until(driver -> {
+            var shown = driver.findElement(By.cssSelector("li.assignee .view-value")).getText().trim();
+            return shown.isEmpty() || shown.equals(before) ? null : shown;
         });
-        browser.clickable(By.cssSelector("li.assignee button[ng-click^='applyChange']")).click();
-        browser.visible(By.xpath("//li[contains(@class,'assignee')][contains(normalize-space(.), " + xpathLiteral(userId) + ")]"));
     }
 }
