@@ -5,12 +5,11 @@ import static com.gridcare.security.Groups.SUPERVISORS;
 
 import com.gridcare.EngineClock;
 import com.gridcare.api.InvalidFieldException;
+import com.gridcare.api.ReportPeriod;
 import com.gridcare.security.AllowedGroups;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,12 +51,9 @@ class ContactReportController {
     @AllowedGroups({SUPERVISORS, SERVICE_MANAGERS})
     ResponseEntity<?> contacts(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String format) {
-        var start = date("from", from);
-        var end = date("to", to);
-        if (end.isBefore(start)) throw new InvalidFieldException("to", "must not be before from");
-        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new InvalidFieldException("to", "at most " + MAX_DAYS + " days after from");
-        }
+        var period = ReportPeriod.of(from, to, MAX_DAYS);
+        var start = period.from();
+        var end = period.to();
         if (format != null && !format.equals("json") && !format.equals("csv")) {
             throw new InvalidFieldException("format", "must be json or csv");
         }
@@ -75,16 +71,5 @@ class ContactReportController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"contacts-" + start + "-" + end + ".csv\"")
                 .body(report.csv());
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required: a date like 2026-01-31");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date like 2026-01-31");
-        }
     }
 }

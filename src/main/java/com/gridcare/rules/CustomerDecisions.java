@@ -1,5 +1,7 @@
 package com.gridcare.rules;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +29,7 @@ public class CustomerDecisions {
                  WHERE customer_id = ? AND decided_at >= ?
                  ORDER BY decided_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
                 .params(customerId, since, limit)
-                .query((rs, n) -> new Logged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .query(CustomerDecisions::logged)
                 .list();
     }
 
@@ -39,8 +40,12 @@ public class CustomerDecisions {
                  WHERE customer_id = ? AND kind = ?
                  ORDER BY decided_at DESC, id DESC FETCH FIRST 1 ROWS ONLY""")
                 .params(customerId, kind)
-                .query((rs, n) -> new Logged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .query(CustomerDecisions::logged)
                 .optional();
+    }
+
+    private static Logged logged(ResultSet rs, int row) throws SQLException {
+        return new Logged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, OffsetDateTime.class));
     }
 }

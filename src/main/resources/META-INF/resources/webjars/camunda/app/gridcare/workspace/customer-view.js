@@ -148,7 +148,7 @@ export async function showCustomer(container, customerId, onRegisterCall) {
   const id = encodeURIComponent(customerId);
   try {
     const [p, consumption, history] = await Promise.all([
-      get(`/customers/${id}`), get(`/customers/${id}/consumption?months=24`), get(`/customers/${id}/timeline?limit=100`)]);
+      get(`/customers/${id}`), get(`/customers/${id}/consumption?months=24`), get(`/customers/${id}/timeline?limit=200`)]);
     const chartElement = h('div', { className: 'gc-chart' });
     clear(container,
       h('div', { className: 'gc-customer', 'data-customer': customerId },
