@@ -207,4 +207,27 @@ class WorkspaceApiTest {
         assertThat(agent.get("/api/v1/customers/" + customer + "/consumption?months=0").status()).isEqualTo(400);
         assertThat(agent.get("/api/v1/customers/NOBODY-17/consumption").status()).isEqualTo(404);
     }
+
+    @Test
+    void anErasureReachesContactSummariesAndAccessLogReasons() {
+        var customer = testData.residential();
+        var name = "Test customer " + customer;
+        assertThat(agent.post("/api/v1/calls", """
+                {"customerId": "%s", "channel": "HOTLINE", "kind": "SUGGESTION", "summary": "%s suggests SMS reminders."}"""
+                .formatted(customer, name)).status()).isEqualTo(201);
+        assertThat(agent.post("/api/v1/customers/" + customer + "/reveal",
+                "{\"field\":\"PHONE\",\"reason\":\"%s asked for a call back on 13800138000\"}".formatted(name))
+                .status()).isEqualTo(200);
+
+        var erased = Api.at(port).as(Groups.ADMINS).post("/api/v1/customers/" + customer + "/erasure", "{}");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().path("rows").path("customer_contact").asInt()).isEqualTo(1);
+        assertThat(erased.json().path("rows").path("customer_access_log").asInt()).isPositive();
+        var summaries = jdbc.sql("SELECT summary FROM customer_contact WHERE customer_id = ?").param(customer)
+                .query(String.class).list();
+        var reasons = jdbc.sql("SELECT reason FROM customer_access_log WHERE customer_id = ?").param(customer)
+                .query(String.class).list();
+        assertThat(summaries).singleElement().asString().doesNotContain(name).contains("[erased] suggests");
+        assertThat(reasons).singleElement().asString().doesNotContain(name).doesNotContain("13800138000");
+    }
 }
