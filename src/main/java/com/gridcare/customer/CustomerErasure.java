@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,11 @@ public class CustomerErasure {
     private final HistoryService history;
     private final TaskService tasks;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerErasure(JdbcClient jdbc, RuntimeService runtime, HistoryService history, TaskService tasks, Clock clock) {
+    CustomerErasure(JdbcClient jdbc, RuntimeService runtime, HistoryService history, TaskService tasks, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.history = history;
@@ -86,6 +90,9 @@ public class CustomerErasure {
         rows.put("decision", replaceIn("decision", List.of("inputs", "outputs", "explanation"),
                 "customer_id = ?", customerId, values));
         rows.put("process_variables", eraseProcessVariables(customerId, values));
+        rows.put("customer_access_log", replaceIn("customer_access_log", List.of("reason"), "customer_id = ?",
+                customerId, values));
+        events.publishEvent(new CustomerErased(customerId, List.copyOf(values), rows));
         return new Report(customerId, now, by, rows);
     }
 

@@ -2,6 +2,7 @@ package com.gridcare.customer;
 
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.points.PointsLedger;
+import com.gridcare.rules.CustomerDecisions;
 import com.gridcare.rules.DecisionService;
 
 import java.math.BigDecimal;
@@ -23,10 +24,14 @@ public class CustomerProfiles {
             PreferredChannel preferredChannel, String phone, String email, String address, Tier tier,
             Set<String> flags, Set<String> segments, BigDecimal annualKwh, double onTimePaymentShare,
             LocalDate contractStart, OffsetDateTime evaluatedAt, List<OpenCase> openCases, List<CurrentOffer> offers,
-            double discountPercent, int pointsBalance, String offersDecisionId) {}
+            double discountPercent, int pointsBalance, String offersDecisionId, String tierReason,
+            List<PointsLedger.Entry> recentPoints) {}
 
     /** A standing offer the offer rules grant the customer now: a discount in percent or points per period. */
     public record CurrentOffer(String code, double percent, int points, String frequency, String rule) {}
+
+    /** How many of the latest points bookings the profile lists. */
+    private static final int RECENT_POINTS = 5;
 
     private final CustomerService service;
     private final CustomerRepository customers;
@@ -34,9 +39,11 @@ public class CustomerProfiles {
     private final Clock clock;
     private final OfferEligibility offerEligibility;
     private final PointsLedger ledger;
+    private final CustomerDecisions decisions;
 
     CustomerProfiles(CustomerService service, CustomerRepository customers, JdbcClient jdbc, Clock clock,
-            OfferEligibility offerEligibility, PointsLedger ledger) {
+            OfferEligibility offerEligibility, PointsLedger ledger, CustomerDecisions decisions) {
+        this.decisions = decisions;
         this.offerEligibility = offerEligibility;
         this.ledger = ledger;
         this.service = service;
@@ -66,6 +73,9 @@ public class CustomerProfiles {
                         .map(o -> new CurrentOffer(o.getCode(), o.getPercent(), o.getPoints(),
                                 o.getFrequency() == null ? null : o.getFrequency().name(), o.getRule()))
                         .toList(),
-                offers.output().discountPercent(), ledger.balance(id), offers.id());
+                offers.output().discountPercent(), ledger.balance(id), offers.id(),
+                decisions.latest(id, CustomerEvaluator.DECISION_KIND).map(CustomerDecisions.Logged::explanation)
+                        .orElse(null),
+                ledger.entries(id, RECENT_POINTS));
     }
 }

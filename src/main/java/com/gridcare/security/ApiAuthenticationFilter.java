@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic authentication for {@code /api/*} against Camunda's identity service, the same users
- * and groups as Tasklist and {@code /engine-rest}. A verified credential is remembered for a
+ * and groups as Tasklist and {@code /engine-rest}; without credentials, the webapps' login session
+ * ({@link WebappSession}), for GridCare's Tasklist plugins. A verified credential is remembered for a
  * short while (by its hash) so that a busy channel system does not pay a password hash per call.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -51,6 +52,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         ApiUser user;
         try {
             user = authenticate(request.getHeader("Authorization"));
+            if (user == null && request.getHeader("Authorization") == null) {
+                user = WebappSession.user(request);
+                if (user != null && !WebappSession.csrfSatisfied(request)) {
+                    writeProblem(response, HttpStatus.FORBIDDEN, "Forbidden",
+                            "A change through the webapp login needs its CSRF token in " + WebappSession.CSRF_HEADER);
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causes(e)) throw e;
             response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));

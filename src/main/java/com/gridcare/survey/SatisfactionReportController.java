@@ -6,10 +6,8 @@ import static com.gridcare.security.Groups.SUPERVISORS;
 import static com.gridcare.security.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.InvalidFieldException;
+import com.gridcare.api.ReportPeriod;
 import com.gridcare.security.AllowedGroups;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,14 +30,9 @@ class SatisfactionReportController {
     @AllowedGroups({SERVICE_MANAGERS, SUPERVISORS, SURVEY_TEAM, ADMINS})
     ResponseEntity<?> satisfaction(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String format) {
-        var start = date("from", from);
-        var end = date("to", to);
-        if (end.isBefore(start)) {
-            throw new InvalidFieldException("to", "must not be before from");
-        }
-        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new InvalidFieldException("to", "at most " + MAX_DAYS + " days after from");
-        }
+        var period = ReportPeriod.of(from, to, MAX_DAYS);
+        var start = period.from();
+        var end = period.to();
         var report = reports.of(start, end);
         if (format == null || format.equals("json")) {
             return ResponseEntity.ok(report);
@@ -50,16 +43,5 @@ class SatisfactionReportController {
                     .body(report.csv());
         }
         throw new InvalidFieldException("format", "must be json or csv");
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required: a date like 2026-01-31");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date like 2026-01-31");
-        }
     }
 }
