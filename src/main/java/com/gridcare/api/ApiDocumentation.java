@@ -19,10 +19,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -38,8 +40,8 @@ import org.springframework.web.method.HandlerMethod;
  * {@code /swagger-ui.html}, both for logged-in users only). Springdoc reads the operations from the
  * controllers; this adds what it cannot know: HTTP Basic, who may call each operation (from
  * {@link AllowedGroups}), the {@code application/problem+json} answers every operation can give, and
- * a summary and request example per operation from {@code api/operations.json} (an operation's own
- * {@code @Operation} annotation wins).
+ * a summary, request and answer examples per operation from {@code api/operations.json} (an
+ * operation's own {@code @Operation} annotation wins).
  */
 @Configuration
 class ApiDocumentation {
@@ -50,7 +52,7 @@ class ApiDocumentation {
     private static final String BASIC = "basic";
 
     /** What api/operations.json says about one operation ("POST /api/v1/complaints"). */
-    record Described(String summary, String description, int success, JsonNode request, int[] errors) {}
+    record Described(String summary, String description, int success, JsonNode request, JsonNode response, int[] errors) {}
 
     @Bean
     OpenAPI gridCareApi() {
@@ -83,11 +85,17 @@ class ApiDocumentation {
         return api -> {
             // springdoc builds the schemas from the controllers: the problem shape is added afterwards
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            var tags = new TreeSet<String>();
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 var about = described.get(method + " " + path);
                 if (about != null) describe(operation, about);
                 addProblems(path, operation, about);
+                // grouped by what they are about (/api/v1/complaints/... -> complaints), not by controller class
+                var tag = path.replaceFirst("^/api/v1/", "").split("/")[0];
+                operation.setTags(List.of(tag));
+                tags.add(tag);
             }));
+            api.setTags(tags.stream().map(name -> new Tag().name(name)).toList());
         };
     }
 
@@ -99,7 +107,7 @@ class ApiDocumentation {
                 var errors = new int[node.path("errors").size()];
                 for (int i = 0; i < errors.length; i++) errors[i] = node.path("errors").get(i).asInt();
                 operations.put(e.getKey(), new Described(node.path("summary").asText(null),
-                        node.path("description").asText(null), node.path("success").asInt(200), node.get("request"), errors));
+                        node.path("description").asText(null), node.path("success").asInt(200), node.get("request"), node.get("response"), errors));
             });
             return operations;
         } catch (IOException e) {
@@ -120,6 +128,12 @@ class ApiDocumentation {
             if (about.success() == 204) answer.setContent(null);
             answer.setDescription(org.springframework.http.HttpStatus.valueOf(about.success()).getReasonPhrase());
             responses.addApiResponse(success, answer);
+        }
+        var answer = responses == null ? null : responses.get(success);
+        if (about.response() != null && answer != null && answer.getContent() != null) {
+            answer.getContent().forEach((type, media) -> {
+                if (type.contains("json")) media.addExamples("example", new Example().value(about.response()));
+            });
         }
         if (about.request() != null && operation.getRequestBody() != null
                 && operation.getRequestBody().getContent() != null) {

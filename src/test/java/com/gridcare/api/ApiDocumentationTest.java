@@ -103,7 +103,7 @@ class ApiDocumentationTest {
     }
 
     @Test
-    void everyRequestExampleIsOneTheApiWouldTake() throws Exception {
+    void everyExampleIsARequestTheApiTakesOrAnAnswerItGives() throws Exception {
         var document = document();
         var operations = handlerOperations();
         var described = ApiDocumentation.described(json);
@@ -126,6 +126,21 @@ class ApiDocumentationTest {
             assertThat(shown).as(entry.getKey()).isEqualTo(entry.getValue().request());
         }
         assertThat(examples).isGreaterThanOrEqualTo(9);
+        int answers = 0;
+        for (var entry : described.entrySet()) {
+            if (entry.getValue().response() == null) continue;
+            answers++;
+            var returned = operations.get(entry.getKey()).getReturnType().getGenericParameterType();
+            var body = returned instanceof java.lang.reflect.ParameterizedType p
+                    && p.getRawType() == org.springframework.http.ResponseEntity.class ? p.getActualTypeArguments()[0] : returned;
+            json.readerFor(json.getTypeFactory().constructType(body)).readValue(entry.getValue().response());
+            var parts = entry.getKey().split(" ", 2);
+            var shown = document.path("paths").path(parts[1]).path(parts[0].toLowerCase(Locale.ROOT)).path("responses")
+                    .path(String.valueOf(entry.getValue().success())).path("content").path("application/json")
+                    .path("examples").path("example").path("value");
+            assertThat(shown).as(entry.getKey()).isEqualTo(entry.getValue().response());
+        }
+        assertThat(answers).isGreaterThanOrEqualTo(2);
     }
 
     @Test
