@@ -2,10 +2,10 @@
 # Proves that running GridCare needs Java and Maven only: starts `mvn spring-boot:run` (demo on H2, in a
 # scratch data folder) with node, npm and npx removed from PATH, waits until /actuator/health answers,
 # then stops it. Exits non-zero when Node is still reachable, or GridCare does not come up within the limit.
-#   tools/run-without-node.sh [seconds]     (default 150)
+#   tools/run-without-node.sh [seconds]     (default 180)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-limit=${1:-150}
+limit=${1:-180}
 port=${GRIDCARE_CHECK_PORT:-18089}
 scratch=$(mktemp -d)
 app=""

@@ -4,7 +4,6 @@ import com.gridcare.security.Groups;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -409,17 +408,12 @@ public final class RuleWorkbookStyle {
         return new RuleChecks.ColumnValues(type, false);
     }
 
+    /** The getter of a field ({@code x()}, {@code getX()} or {@code isX()}), or null when it has none. */
     private static Method accessor(Class<?> type, String field) {
-        var names = Set.of(field, "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1),
-                "is" + Character.toUpperCase(field.charAt(0)) + field.substring(1));
+        var capitalized = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        var names = Set.of(field, "get" + capitalized, "is" + capitalized);
         for (var m : type.getMethods()) {
             if (m.getParameterCount() == 0 && names.contains(m.getName()) && m.getReturnType() != void.class) return m;
-        }
-        for (var m : type.getMethods()) {
-            if (m.getParameterCount() == 1 && m.getName().equals("set" + Character.toUpperCase(field.charAt(0))
-                    + field.substring(1))) {
-                return null;
-            }
         }
         return null;
     }
