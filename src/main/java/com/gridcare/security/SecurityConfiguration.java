@@ -25,7 +25,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, json));
-        registration.addUrlPatterns("/api/*");
+        // the API's OpenAPI description and Swagger UI are for logged-in users too
+        registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
