@@ -1,5 +1,6 @@
 package com.gridcare.customer;
 
+import com.gridcare.db.TransactionCache;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,13 +36,23 @@ public class CustomerRepository {
     }
 
     private final JdbcClient jdbc;
+    /** Customers this transaction has read: the steps of one engine command read their customer once. */
+    private final TransactionCache<String, Optional<Customer>> read = new TransactionCache<>();
 
     CustomerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<Customer> find(String id) {
-        return jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id).query(CustomerRepository::map).optional();
+        return read.get(id, key -> jdbc.sql("SELECT * FROM customer WHERE id = ?").param(key)
+                .query(CustomerRepository::map).optional());
+    }
+
+    /** The customers with these ids (in no particular order); unknown ids are left out. */
+    public List<Customer> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM customer WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")").params(List.copyOf(ids)).query(CustomerRepository::map).list();
     }
 
     public boolean exists(String id) {
@@ -50,6 +61,7 @@ public class CustomerRepository {
 
     /** @return true when the customer was created, false when updated */
     public boolean save(String id, CustomerMasterData data, OffsetDateTime now) {
+        read.forget(id);
         int updated = jdbc.sql("""
                 UPDATE customer SET name = ?, customer_class = ?, supply_voltage_kv = ?, contracted_capacity_kva = ?,
                        contract_start = ?, contract_term_years = ?, critical_load = ?, priority_care = ?,
@@ -79,6 +91,7 @@ public class CustomerRepository {
 
     /** Enrols the customer in the green plan from {@code since}; an earlier enrolment stays. */
     public void startGreenPlan(String customerId, LocalDate since, OffsetDateTime now) {
+        read.forget(customerId);
         jdbc.sql("UPDATE customer SET green_plan_since = COALESCE(green_plan_since, ?), updated_at = ? WHERE id = ?")
                 .params(since, now, customerId).update();
     }
@@ -189,6 +202,7 @@ public class CustomerRepository {
     }
 
     public void saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {
+        read.forget(customerId);
         jdbc.sql("UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?")
                 .params(evaluation.getTier().name(), String.join(",", evaluation.getFlags()),
                         String.join(",", evaluation.getSegments()), now, customerId)
