@@ -1,13 +1,13 @@
 package com.gridcare.contact;
 
-import com.gridcare.customer.CustomerErased;
-import com.gridcare.customer.CustomerErasure;
-import org.springframework.context.event.EventListener;
+import com.gridcare.customer.PersonalDataHolder;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** An erased customer's name, phone, e-mail and address leave the summaries of their contacts too. */
 @Component
-class ContactErasure {
+class ContactErasure implements PersonalDataHolder {
 
     private final Contacts contacts;
 
@@ -15,9 +15,8 @@ class ContactErasure {
         this.contacts = contacts;
     }
 
-    @EventListener
-    void erase(CustomerErased erased) {
-        erased.rows().put("customer_contact",
-                contacts.erase(erased.customerId(), erased.personalValues(), CustomerErasure.ERASED));
+    @Override
+    public Map<String, Integer> erase(String customerId, List<String> values, String replacement) {
+        return Map.of("customer_contact", contacts.erase(customerId, values, replacement));
     }
 }

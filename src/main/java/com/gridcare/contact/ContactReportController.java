@@ -7,14 +7,12 @@ import com.gridcare.EngineClock;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.ReportPeriod;
 import com.gridcare.security.AllowedGroups;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ContactReportController {
-
-    private static final int MAX_DAYS = 731;
 
     record Row(String month, String channel, ContactKind kind, long contacts) {}
 
@@ -51,7 +47,7 @@ class ContactReportController {
     @AllowedGroups({SUPERVISORS, SERVICE_MANAGERS})
     ResponseEntity<?> contacts(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String format) {
-        var period = ReportPeriod.of(from, to, MAX_DAYS);
+        var period = ReportPeriod.of(from, to);
         var start = period.from();
         var end = period.to();
         if (format != null && !format.equals("json") && !format.equals("csv")) {
@@ -67,9 +63,6 @@ class ContactReportController {
             return new Row(key[0], key[1], ContactKind.valueOf(key[2]), e.getValue());
         }).toList();
         var report = new Report(start, end, found.size(), rows);
-        if (format == null || format.equals("json")) return ResponseEntity.ok(report);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"contacts-" + start + "-" + end + ".csv\"")
-                .body(report.csv());
+        return period.answer(format, "contacts", report, report::csv);
     }
 }

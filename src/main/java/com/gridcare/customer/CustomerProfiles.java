@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The customer profile that staff and channels see; contact data masked. */
@@ -35,20 +34,20 @@ public class CustomerProfiles {
 
     private final CustomerService service;
     private final CustomerRepository customers;
-    private final JdbcClient jdbc;
+    private final CustomerCases cases;
     private final Clock clock;
     private final OfferEligibility offerEligibility;
     private final PointsLedger ledger;
     private final CustomerDecisions decisions;
 
-    CustomerProfiles(CustomerService service, CustomerRepository customers, JdbcClient jdbc, Clock clock,
+    CustomerProfiles(CustomerService service, CustomerRepository customers, CustomerCases cases, Clock clock,
             OfferEligibility offerEligibility, PointsLedger ledger, CustomerDecisions decisions) {
         this.decisions = decisions;
         this.offerEligibility = offerEligibility;
         this.ledger = ledger;
         this.service = service;
         this.customers = customers;
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -57,13 +56,7 @@ public class CustomerProfiles {
         var history = customers.history(id, LocalDate.now(clock));
         var offers = offerEligibility.eligibleOffers(customer, ledger.offersCredited(id),
                 DecisionService.Subject.customer(id));
-        var open = jdbc.sql("""
-                SELECT id, kind, category, stage, received_at FROM service_case
-                 WHERE customer_id = ? AND status = 'OPEN' ORDER BY received_at""")
-                .param(id)
-                .query((rs, n) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)))
-                .list();
+        var open = cases.open(id);
         return new Profile(customer.id(), customer.name(), customer.customerClass(), customer.area(),
                 customer.preferredChannel(), ContactMasking.phone(customer.phone()),
                 ContactMasking.email(customer.email()), ContactMasking.address(customer.address()), customer.tier(),

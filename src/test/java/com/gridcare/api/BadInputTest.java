@@ -102,6 +102,10 @@ class BadInputTest {
                         "occurredAt", "\"2026-01-01T10:00:00+08:00\""), false));
         t.put("GET /api/v1/cases/{caseId}", new Template("GET", "/api/v1/cases/{caseId}",
                 Map.of("caseId", "CMP-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/cases/{caseId}/record", new Template("GET", "/api/v1/cases/{caseId}/record",
+                Map.of("caseId", "CMP-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/reports/root-causes", new Template("GET", "/api/v1/reports/root-causes", Map.of(),
+                fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/cases/{caseId}/withdrawal", new Template("POST", "/api/v1/cases/{caseId}/withdrawal",
                 Map.of("caseId", "CMP-1999-000001"), Map.of(), fields("reason", "\"no longer needed\""), false));
         t.put("PUT /api/v1/customers/{id}", new Template("PUT", "/api/v1/customers/{id}", Map.of("id", "BADINPUT-C"),

@@ -82,6 +82,10 @@ class AuthorizationMatrixTest {
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
         rows.put("GET /api/v1/cases/{caseId}", new Probe(api -> api.get("/api/v1/cases/CMP-1999-000001"),
                 STAFF_AND_CHANNELS));
+        rows.put("GET /api/v1/cases/{caseId}/record", new Probe(api -> api.get("/api/v1/cases/CMP-1999-000001/record"),
+                STAFF));
+        rows.put("GET /api/v1/reports/root-causes", new Probe(api -> api.get("/api/v1/reports/root-causes?from=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/cases/{caseId}/withdrawal",
                 new Probe(api -> api.post("/api/v1/cases/CMP-1999-000001/withdrawal", "{}"),
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
