@@ -22,7 +22,7 @@ class CaseFormContext implements FormContext {
     static final String ROUTING_REASON = "routingReason";
     /** The phone masked (138****5678). */
     static final String CONTACT_MASKED = "contactMasked";
-    /** Phone and e-mail masked and the preferred channel, in one line. */
+    /** Phone and e-mail masked and the preferred channel, in one line (for a text component). */
     static final String MASKED_CONTACT = "maskedContact";
 
     @Override
@@ -47,7 +47,7 @@ class CaseFormContext implements FormContext {
         if (phone != null) parts.add("Phone / 电话 " + ContactMasking.phone(phone));
         if (customer.email() != null) parts.add("E-mail / 邮箱 " + ContactMasking.email(customer.email()));
         parts.add("Prefers / 首选 " + customer.preferredChannel());
-        values.put(MASKED_CONTACT, String.join(" · ", parts));
+        values.put(MASKED_CONTACT, FormContext.markdownLiteral(String.join(" · ", parts)));
         return values;
     }
 }

@@ -39,7 +39,7 @@ record CaseRecordView(
 
     record Step(long id, OffsetDateTime at, StepKind kind, String activityId, String activityName, String taskId,
             String user, String group, String outcome, String rootCause, String justified, BigDecimal amount,
-            Map<String, Object> details) {}
+            String note, Map<String, Object> details) {}
 
     static CaseRecordView of(ServiceCase c, String customerName, List<Clock> clocks, List<CaseEscalation> escalations,
             List<String> linkedCases, List<CaseEvent> events, List<CaseStep> steps) {
@@ -55,7 +55,7 @@ record CaseRecordView(
                         e.textEn(), e.textZh(), e.actor())).toList(),
                 steps.stream().map(s -> new Step(s.id(), local(s.occurredAt()), s.kind(), s.activityId(),
                         s.activityName(), s.taskId(), s.actor(), s.actorGroup(), s.outcome(), s.rootCause(),
-                        s.justified(), s.amount(), s.details())).toList());
+                        s.justified(), s.amount(), s.note(), s.details())).toList());
     }
 
     static Clock clock(CaseClocks.CaseClockStatus clock, List<CaseClocks.StateChange> history) {

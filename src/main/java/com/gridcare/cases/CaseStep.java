@@ -2,6 +2,7 @@ package com.gridcare.cases;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,18 @@ public record CaseStep(
     public Object value(String field) {
         return details.get(field);
     }
+
+    /** The text of the step worth reading in a list of steps (the resolution, the test result…), "" if none. */
+    public String note() {
+        return NOTE_FIELDS.stream().map(this::text).filter(text -> !text.isBlank()).findFirst().orElse("");
+    }
+
+    /** The fields {@link #note()} looks at, in this order. */
+    private static final List<String> NOTE_FIELDS = List.of("resolution", "customerQuestion", "customerFeedback",
+            "approvalNote", "customerReply", "contactNote", "meterTestResult", "correctionNote", "siteWorkReport",
+            "repairReport", "arrivalNote", "crewName", "surveyFindings", "supplyPlanComment", "accountChangeNote",
+            "result", "callNotes", "improvementPlan", "planFeedback", "reviewNotes", "documents", "customerAnswer",
+            "reason");
 
     /** A text field of the outcome document, "" when the step has none. */
     public String text(String field) {

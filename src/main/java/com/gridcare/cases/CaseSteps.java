@@ -125,6 +125,18 @@ public class CaseSteps {
         return groups;
     }
 
+    /**
+     * What was found and decided on the customer's cases, newest first: every step with an outcome of its
+     * own (resolutions, goodwill decisions, confirmations, meter tests, repairs…), not the task bookkeeping
+     * and the intake's decisions.
+     */
+    public List<CaseStep> outcomesOfCustomer(String customerId, int limit) {
+        return jdbc.sql("SELECT * FROM case_step WHERE customer_id = ? AND case_id IS NOT NULL"
+                        + " AND kind NOT IN ('TASK_CREATED', 'TASK_ASSIGNED', 'TASK_CANCELLED', 'CUSTOMER_EVALUATED',"
+                        + " 'ROUTED') ORDER BY occurred_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
+                .params(customerId, limit).query(this::map).list();
+    }
+
     /** Steps of work on a customer without a case (account reviews), oldest first. */
     public List<CaseStep> withoutCase(String customerId) {
         return jdbc.sql("SELECT * FROM case_step WHERE customer_id = ? AND case_id IS NULL ORDER BY id")

@@ -42,7 +42,7 @@ class ComplaintFormContext implements FormContext {
         if (!ComplaintIntake.PROCESS_KEY.equals(processKey) || !step.hasCase()) return Map.of();
         var complaint = step.serviceCase();
         var values = new LinkedHashMap<String, Object>();
-        values.put(DESCRIPTION, complaint.description() == null ? "" : complaint.description());
+        values.put(DESCRIPTION, FormContext.markdownLiteral(complaint.description()));
         values.put(PREVIOUS_COMPLAINTS, previousComplaints(complaint));
         var contacts = step.steps().all(complaint.id(), StepKind.CONTACT);
         values.put(CONTACT_ATTEMPTS, contacts.stream().map(ComplaintFormContext::contactLine)
@@ -75,8 +75,8 @@ class ComplaintFormContext implements FormContext {
         var lines = cases.ofCustomer(complaint.customerId(), complaint.receivedAt().minusMonths(12),
                         complaint.receivedAt()).stream()
                 .filter(c -> c.kind() == CaseKind.COMPLAINT && !c.id().equals(complaint.id()))
-                .map(c -> "- %s · %s · %s · %s".formatted(c.id(),
-                        DATE.format(c.receivedAt().atZoneSameInstant(EngineClock.ZONE)), c.category(), state(c)))
+                .map(c -> "- " + FormContext.markdownLiteral("%s · %s · %s · %s".formatted(c.id(),
+                        DATE.format(c.receivedAt().atZoneSameInstant(EngineClock.ZONE)), c.category(), state(c))))
                 .toList();
         return lines.isEmpty() ? "None / 无" : String.join("\n", lines);
     }

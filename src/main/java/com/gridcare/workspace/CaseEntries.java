@@ -1,6 +1,7 @@
 package com.gridcare.workspace;
 
 import com.gridcare.cases.CaseSearch;
+import com.gridcare.cases.CaseStep;
 import com.gridcare.contact.Contact;
 import com.gridcare.rules.CustomerDecisions;
 import java.util.ArrayList;
@@ -10,8 +11,9 @@ import java.util.Map;
 
 /**
  * The customer's cases on the timeline: what was asked, where it stands or how it ended, who took
- * the call, and why the rules routed it as they did. How a case ended in detail (the outcomes staff
- * record on the case) belongs here too, as further {@code details} of the case's entry.
+ * the call, why the rules routed it as they did, and what staff found and decided on it (the case
+ * record's steps with an outcome: resolutions with their root cause, goodwill, confirmations, meter
+ * tests, repairs…), oldest first within the case.
  */
 final class CaseEntries {
 
@@ -21,9 +23,10 @@ final class CaseEntries {
     /**
      * @param calls contacts that opened a case, by case id
      * @param decisions decisions about the cases, by case id, newest first
+     * @param outcomes the record's steps with an outcome, by case id, newest first
      */
     static List<TimelineEntry> of(List<CaseSearch.CaseSummary> cases, Map<String, Contact> calls,
-            Map<String, List<CustomerDecisions.Logged>> decisions) {
+            Map<String, List<CustomerDecisions.Logged>> decisions, Map<String, List<CaseStep>> outcomes) {
         var entries = new ArrayList<TimelineEntry>(cases.size());
         for (var c : cases) {
             var details = new LinkedHashMap<String, Object>();
@@ -44,10 +47,28 @@ final class CaseEntries {
                     .map(d -> Map.of("kind", d.kind(), "explanation", d.explanation() == null ? "" : d.explanation()))
                     .toList();
             if (!why.isEmpty()) details.put("decisions", why);
+            var newestFirst = outcomes.getOrDefault(c.caseId(), List.of());
+            var steps = new ArrayList<Map<String, Object>>(newestFirst.size());
+            for (int i = newestFirst.size() - 1; i >= 0; i--) steps.add(step(newestFirst.get(i)));
+            if (!steps.isEmpty()) details.put("steps", steps);
             entries.add(new TimelineEntry(c.receivedAt(), TimelineEntry.Type.CASE, c.kind().name(), c.caseId(),
                     c.description(), call == null ? null : call.registeredBy(), details));
         }
         return entries;
+    }
+
+    private static Map<String, Object> step(CaseStep step) {
+        var shown = new LinkedHashMap<String, Object>();
+        shown.put("kind", step.kind().name());
+        shown.put("at", step.occurredAt());
+        put(shown, "by", step.actor());
+        put(shown, "group", step.actorGroup());
+        put(shown, "outcome", step.outcome());
+        put(shown, "rootCause", step.rootCause());
+        put(shown, "justified", step.justified());
+        put(shown, "amount", step.amount());
+        if (!step.note().isEmpty()) shown.put("note", step.note());
+        return shown;
     }
 
     private static void put(Map<String, Object> details, String name, Object value) {

@@ -1,6 +1,8 @@
 package com.gridcare.workspace;
 
 import com.gridcare.cases.CaseSearch;
+import com.gridcare.cases.CaseStep;
+import com.gridcare.cases.CaseSteps;
 import com.gridcare.contact.Contact;
 import com.gridcare.contact.Contacts;
 import com.gridcare.customer.CustomerRepository;
@@ -17,14 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything between GridCare and one customer, newest first: cases (with the call that opened them
- * and why the rules routed them), contacts that needed no process, surveys, messages sent, points,
- * and decisions about the customer whenever their answer changed (the offer rules are asked on every
- * look at the profile; an unchanged answer is not news). Each feature is read through its own service.
+ * Everything between GridCare and one customer, newest first: cases (with the call that opened them,
+ * why the rules routed them and what staff found and decided on them), contacts that needed no
+ * process, surveys, messages sent, points, and decisions about the customer whenever their answer
+ * changed (the offer rules are asked on every look at the profile; an unchanged answer is not news).
+ * Each feature is read through its own service.
  */
 @Service
 public class CustomerTimeline {
@@ -37,16 +41,19 @@ public class CustomerTimeline {
 
     private final CustomerRepository customers;
     private final CaseSearch cases;
+    private final CaseSteps steps;
     private final Contacts contacts;
     private final CustomerSurveys surveys;
     private final CustomerNotifications notifications;
     private final CustomerDecisions decisions;
     private final PointsLedger points;
 
-    CustomerTimeline(CustomerRepository customers, CaseSearch cases, Contacts contacts, CustomerSurveys surveys,
-            CustomerNotifications notifications, CustomerDecisions decisions, PointsLedger points) {
+    CustomerTimeline(CustomerRepository customers, CaseSearch cases, CaseSteps steps, Contacts contacts,
+            CustomerSurveys surveys, CustomerNotifications notifications, CustomerDecisions decisions,
+            PointsLedger points) {
         this.customers = customers;
         this.cases = cases;
+        this.steps = steps;
         this.contacts = contacts;
         this.surveys = surveys;
         this.notifications = notifications;
@@ -73,7 +80,9 @@ public class CustomerTimeline {
         }
         var caseDecisions = new HashMap<String, List<CustomerDecisions.Logged>>();
         entries.addAll(decisionEntries(decisions.since(customerId, EVER, PER_SOURCE * 3), caseDecisions));
-        entries.addAll(CaseEntries.of(cases.ofCustomer(customerId, PER_SOURCE), calls, caseDecisions));
+        var outcomes = steps.outcomesOfCustomer(customerId, PER_SOURCE * 3).stream()
+                .collect(Collectors.groupingBy(CaseStep::caseId));
+        entries.addAll(CaseEntries.of(cases.ofCustomer(customerId, PER_SOURCE), calls, caseDecisions, outcomes));
         for (var dated : surveys.ofCustomer(customerId, PER_SOURCE)) {
             var survey = dated.survey();
             var details = new LinkedHashMap<String, Object>();

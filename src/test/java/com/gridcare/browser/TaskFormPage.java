@@ -31,6 +31,14 @@ final class TaskFormPage {
         return field(label).getDomProperty("value");
     }
 
+    /** The text of the form's text component that starts with {@code start}, once its values are in. */
+    String text(String start) {
+        var text = By.xpath("//div[contains(@class,'fjs-form-field-text')][starts-with(normalize-space(.), "
+                + xpathLiteral(start) + ")]");
+        browser.until(driver -> browser.visible(text).getText().strip().length() > start.length());
+        return browser.visible(text).getText();
+    }
+
     TaskFormPage claim() {
         browser.clickable(CLAIM).click();
         browser.clickable(COMPLETE);

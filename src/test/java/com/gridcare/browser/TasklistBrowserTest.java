@@ -95,6 +95,8 @@ class TasklistBrowserTest {
         try (var browser = Browser.open(port, Language.ENGLISH, "intake-to-closure-en")) {
             var tasklist = LoginPage.ofTasklist(browser).logIn(TestData.user(Groups.CUSTOMER_SERVICE), TestData.PASSWORD);
             var form = tasklist.open(complaints.findInGroupInbox(tasklist, complaint));
+            // the masked phone reads as it is, not as Markdown emphasis
+            assertThat(form.text("Contact / 联系方式")).containsPattern("Phone / 电话 1\\d{2}\\*{4}\\d{4}");
             browser.screenshot("contact-customer");
             complaints.recordContact(form.claim(), "Customer reached; visit agreed for Thursday morning.");
             runJobsOf(complaint.caseId());

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
+import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +33,12 @@ class WorkspaceApiTest {
     TestData testData;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
 
     Api agent;
 
@@ -94,6 +104,43 @@ class WorkspaceApiTest {
         assertThat(caseEntry.path("details").path("decisions").toString()).contains("COMPLAINT_ROUTING");
         assertThat(list(timeline.path("entries"))).extracting(e -> e.path("type").asText())
                 .contains("CASE", "NOTIFICATION", "DECISION");
+    }
+
+    @Test
+    void whatStaffFoundAndDecidedOnACaseIsOnTheTimelineStepByStep() {
+        var customer = testData.residential();
+        var caseId = agent.post("/api/v1/calls", """
+                {"customerId": "%s", "channel": "HOTLINE", "kind": "COMPLAINT",
+                 "complaint": {"category": "OTHER", "description": "The street light flickers every night."}}"""
+                .formatted(customer)).json().path("caseId").asText();
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        AsyncSteps.run(management, instance);
+        complete(instance, "Task_ContactCustomer", """
+                {"variables": {"contactOutcome": "REACHED", "contactNote": "Called at 10:00; visit agreed."}}""");
+        complete(instance, "Task_ResolveComplaint", """
+                {"variables": {"askCustomer": false, "rootCause": "NETWORK_FAULT", "findings": "Ballast failed.",
+                 "justified": "JUSTIFIED", "resolution": "Ballast replaced on Thursday."}}""");
+
+        var entry = list(agent.get("/api/v1/customers/" + customer + "/timeline").json().path("entries")).stream()
+                .filter(e -> caseId.equals(e.path("caseId").asText()) && e.path("type").asText().equals("CASE"))
+                .findFirst().orElseThrow();
+        var steps = list(entry.path("details").path("steps"));
+        assertThat(steps).extracting(s -> s.path("kind").asText()).containsExactly("CONTACT", "RESOLUTION");
+        assertThat(steps.get(0).path("outcome").asText()).isEqualTo("REACHED");
+        assertThat(steps.get(0).path("note").asText()).isEqualTo("Called at 10:00; visit agreed.");
+        var resolution = steps.get(1);
+        assertThat(resolution.path("rootCause").asText()).isEqualTo("NETWORK_FAULT");
+        assertThat(resolution.path("justified").asText()).isEqualTo("JUSTIFIED");
+        assertThat(resolution.path("note").asText()).isEqualTo("Ballast replaced on Thursday.");
+        assertThat(resolution.path("by").asText()).isEqualTo(TestData.user(Groups.CUSTOMER_SERVICE));
+    }
+
+    private void complete(String instance, String taskKey, String body) {
+        var task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        var answer = agent.post("/api/v1/tasks/" + task.getId() + "/complete", body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        AsyncSteps.run(management, instance);
     }
 
     @Test

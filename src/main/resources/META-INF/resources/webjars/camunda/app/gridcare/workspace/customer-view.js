@@ -127,6 +127,21 @@ function entryTitle(entry) {
   }
 }
 
+/**
+ * What staff found and decided on a case, one line a step: "Resolution: resolved · Network fault · justified ·
+ * 200 CNY — note (agent)". Steps of the timeline ({@code by}) or of the case record ({@code user}).
+ */
+export function caseSteps(steps) {
+  if (!steps || steps.length === 0) return null;
+  return h('ul', { className: 'gc-steps' }, steps.map((s) => {
+    const facts = [s.rootCause && code(s.rootCause), s.justified && code(s.justified), s.amount != null && `${s.amount} CNY`]
+      .filter(Boolean).join(' · ');
+    return h('li', { className: 'gc-step', 'data-step': s.kind },
+      `${when(s.at)} ${code(`STEP_${s.kind}`)}${s.outcome ? `: ${code(s.outcome)}` : ''}${facts ? ` · ${facts}` : ''}`
+        + `${s.note ? ` — ${s.note}` : ''}${s.by || s.user ? ` (${s.by || s.user})` : ''}`);
+  }));
+}
+
 function timeline(entries) {
   return h('ol', { className: 'gc-timeline list-unstyled' }, entries.map((entry) => {
     const d = entry.details || {};
@@ -137,6 +152,7 @@ function timeline(entries) {
         h('div', { className: 'gc-entry-title' }, h('span', { className: 'gc-badge' }, code(entry.type)), ' ', entryTitle(entry)),
         entry.text ? h('div', { className: 'gc-text' }, entry.text) : null,
         why,
+        entry.type === 'CASE' ? caseSteps(d.steps) : null,
         entry.by ? h('div', { className: 'gc-by' }, `${t('by')} ${entry.by}`) : null,
         d.assignedGroup && entry.type === 'CASE' ? h('div', { className: 'gc-by' }, `${t('group')}: ${d.assignedGroup}${d.assignee ? ` · ${d.assignee}` : ''}`) : null));
   }));

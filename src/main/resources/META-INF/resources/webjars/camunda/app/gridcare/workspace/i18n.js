@@ -64,6 +64,7 @@ const words = {
   openTask: ['Open task', '打开任务'],
   noOpenTask: ['No open task of this case that you may work.', '此工单没有您可以处理的待办任务。'],
   history: ['History', '处理记录'],
+  record: ['Found and decided', '处理结论'],
   score: ['Score', '评分'],
   accessLogged: ['Shown and logged', '已显示并记录'],
   close: ['Close', '关闭']
@@ -105,7 +106,28 @@ const codes = {
   OFFER_ELIGIBILITY: ['Offers', '优惠资格'], REWARD_ELIGIBILITY: ['Reward', '奖励资格'],
   COMPLAINT_ROUTING: ['Routing', '派单规则'], SERVICE_REQUEST_ROUTING: ['Routing', '派单规则'],
   SLA_TARGETS: ['Service-level targets', '服务时限'], CONSUMPTION_JUMP: ['Consumption jump', '电量突增'],
-  SURVEY_SUPPRESSION: ['Survey suppression', '调查抑制']
+  SURVEY_SUPPRESSION: ['Survey suppression', '调查抑制'],
+  // steps of the case record (STEP_ + kind) and what they decided
+  STEP_WITHDRAWAL_REQUESTED: ['Withdrawal asked', '申请撤销'], STEP_CONTACT: ['Contact attempt', '联系客户'],
+  STEP_RESOLUTION: ['Resolution', '处理结果'], STEP_CUSTOMER_REPLY: ['Customer replied', '客户答复'],
+  STEP_GOODWILL_DECISION: ['Goodwill', '补偿审批'], STEP_CONFIRMATION: ['Confirmation', '结果确认'],
+  STEP_REOPENED: ['Reopened', '重新处理'], STEP_DOCUMENTS_MISSING: ['Documents asked for', '补充资料'],
+  STEP_DOCUMENTS_RECEIVED: ['Documents received', '资料已收'], STEP_SITE_SURVEY: ['Site survey', '现场勘查'],
+  STEP_SUPPLY_PLAN: ['Supply plan', '供电方案'], STEP_SITE_WORK: ['Site work', '现场施工'],
+  STEP_METER_TEST: ['Meter test', '电能表校验'], STEP_BILLING_CORRECTION: ['Bill correction', '电费退补'],
+  STEP_ACCOUNT_CHANGE: ['Account change', '业务变更'], STEP_CREW_DISPATCHED: ['Crew dispatched', '抢修派工'],
+  STEP_CREW_ARRIVED: ['Crew on site', '抢修到达'], STEP_REPAIR: ['Repair', '抢修'],
+  STEP_SUPPLY_RESTORED: ['Supply restored', '恢复供电'], STEP_REQUEST_CONFIRMATION: ['Result confirmed', '结果确认'],
+  STEP_TASK_COMPLETED: ['Task done', '任务完成'], STEP_SURVEY_ANSWERED: ['Survey answered', '调查答复'],
+  STEP_RECOVERY_CALL: ['Recovery call', '回访'], STEP_IMPROVEMENT_PLAN: ['Improvement plan', '改进方案'],
+  STEP_PLAN_REVIEW: ['Plan review', '方案审核'],
+  REACHED: ['reached', '已联系上'], NOT_REACHED: ['not reached', '未联系上'], CUSTOMER_ASKED: ['customer asked first', '待客户答复'],
+  APPROVED: ['approved', '已批准'], REFUSED: ['refused', '未批准'], REOPENED: ['reopened', '重新处理'],
+  ACCURATE: ['meter accurate', '表计准确'], FAULTY: ['meter faulty', '表计故障'], SENT_BACK: ['sent back', '退回修改'],
+  METER_READING: ['Meter reading', '抄表'], TARIFF_OR_BILLING: ['Tariff or billing', '电价或电费'],
+  NETWORK_FAULT: ['Network fault', '电网故障'], STAFF_CONDUCT: ['Staff conduct', '员工行为'],
+  PROCESS_OR_SYSTEM: ['Process or system', '流程或系统'], CUSTOMER_SIDE: ['Customer side', '客户侧'],
+  JUSTIFIED: ['justified', '属实'], PARTLY_JUSTIFIED: ['partly justified', '部分属实'], NOT_JUSTIFIED: ['not justified', '不属实']
 };
 
 /** A word of the screen in the shown language. */

@@ -1,19 +1,24 @@
 // GridCare: the search box in Tasklist's header — cases by number, customers by id, name or full phone number.
-// A case opens with its status and history and the open task the user may work; a customer opens as in the
-// task's Customer tab.
+// A case opens with its status, the open task the user may work, its record (what staff found and decided, for
+// staff of its groups, supervisors and service managers) and its history; a customer opens as in the task's
+// Customer tab.
 import { engine, get } from './api.js';
 import { chinese, code, t, when } from './i18n.js';
 import { clear, dialog, h } from './dom.js';
-import { showCustomer } from './customer-view.js';
+import { caseSteps, showCustomer } from './customer-view.js';
 import { registerCall } from './register-call.js';
 
 async function showCase(caseId) {
   const body = h('div', { className: 'gc-case', 'data-case': caseId }, t('loading'));
   const { close } = dialog(`${t('caseNumber')} ${caseId}`, body, 'gc-case-dialog');
   try {
-    const [status, tasks] = await Promise.all([
+    const [status, tasks, record] = await Promise.all([
       get(`/cases/${encodeURIComponent(caseId)}`),
-      engine(`/task?processInstanceBusinessKey=${encodeURIComponent(caseId)}&maxResults=20`)]);
+      engine(`/task?processInstanceBusinessKey=${encodeURIComponent(caseId)}&maxResults=20`),
+      // another group's case: no record for this user (403), the status is enough
+      get(`/cases/${encodeURIComponent(caseId)}/record`).catch((e) => (e.status === 403 ? null : Promise.reject(e)))]);
+    const worked = record ? record.steps.filter((step) => !step.kind.startsWith('TASK_')
+      && step.kind !== 'CUSTOMER_EVALUATED' && step.kind !== 'ROUTED') : [];
     const words = (w) => (w ? (chinese ? w.zh : w.en) || w.code : '');
     clear(body,
       h('div', { className: 'gc-fields' },
@@ -26,6 +31,7 @@ async function showCase(caseId) {
           h('a', { className: 'gc-open-task', href: `#/?task=${encodeURIComponent(task.id)}`, onclick: close },
             `${t('openTask')}: ${task.name}`), task.assignee ? ` · ${task.assignee}` : '')))
         : h('p', { className: 'text-muted gc-no-task' }, t('noOpenTask')),
+      worked.length ? h('div', { className: 'gc-case-record' }, h('h4', {}, t('record')), caseSteps(worked)) : null,
       h('h4', {}, t('history')),
       h('ol', { className: 'gc-history' }, (status.history || []).map((step) => h('li', {}, `${when(step.at)} ${chinese ? step.zh : step.en}`))));
   } catch (e) {
