@@ -12,10 +12,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine settings HARDENING.md asks for that properties cannot express: the history level
- * {@link AuditWithoutVariables}, expressions see only {@link ExpressionBeans}, models with scripts
- * other than JUEL are refused at deployment, and GridCare's API calls the engine
- * {@link OnBehalfOfCaller on behalf of its caller}.
+ * The engine settings that properties cannot express: the history level {@link AuditWithoutVariables},
+ * expressions see only {@link ExpressionBeans}, models with scripts other than JUEL are refused at
+ * deployment, passwords are checked through {@link LoginThrottle} by {@link GridCareIdentityProvider},
+ * and GridCare's API calls the engine {@link OnBehalfOfCaller on behalf of its caller}.
  */
 @Component
 class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
@@ -47,6 +47,8 @@ class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
         }
         interceptors.add(new OnBehalfOfCaller.Interceptor());
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        configuration.setIdentityProviderSessionFactory(
+                new GridCareIdentityProvider.Factory(() -> context.getBean(LoginThrottle.class)));
     }
 
     @Override

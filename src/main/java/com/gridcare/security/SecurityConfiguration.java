@@ -12,7 +12,10 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Authentication for GridCare's API and for Camunda's REST API; both use Camunda's identity service. */
+/**
+ * Authentication for GridCare's API, Camunda's REST API and the actuator; all use Camunda's identity
+ * service, whose password checks go through {@link LoginThrottle}.
+ */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
 
@@ -23,9 +26,32 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, json));
+    BasicCredentials basicCredentials(IdentityService identityService) {
+        return new BasicCredentials(identityService);
+    }
+
+    /** Before every filter that checks a password: where the login comes from, for {@link LoginThrottle}. */
+    @Bean
+    FilterRegistrationBean<LoginOrigin.Filter> loginOriginFilter() {
+        var registration = new FilterRegistrationBean<>(new LoginOrigin.Filter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/*", "/api/*", "/actuator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
+            BasicCredentials credentials) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, credentials, json));
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(BasicCredentials credentials) {
+        var registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(credentials, json));
+        registration.addUrlPatterns("/actuator", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

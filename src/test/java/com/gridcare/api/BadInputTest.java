@@ -148,6 +148,8 @@ class BadInputTest {
                 fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/deployments/reload", new Template("POST", "/api/v1/deployments/reload", Map.of(), Map.of(),
                 null, false));
+        t.put("POST /api/v1/admin/users/{id}/unlock", new Template("POST", "/api/v1/admin/users/{id}/unlock",
+                Map.of("id", "badinputnobody"), Map.of(), null, false));
         return t;
     }
 

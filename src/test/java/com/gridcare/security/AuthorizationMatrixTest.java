@@ -29,8 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Who may call what: every operation of GridCare's API (found from the controllers' mappings, so a
- * new endpoint without a row here fails) without credentials and as a member of each group, and the
- * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks.
+ * new endpoint without a row here fails) without credentials and as a member of each group, the
+ * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks,
+ * and the actuator.
  * "Allowed" means neither 401 nor 403: the probes send unknown ids and incomplete bodies, so an
  * allowed call answers 400, 404 or 422 and changes nothing.
  */
@@ -126,6 +127,8 @@ class AuthorizationMatrixTest {
         rows.put("GET /api/v1/reports/satisfaction", new Probe(api -> api.get("/api/v1/reports/satisfaction?from=x"),
                 Set.of(Groups.SERVICE_MANAGERS, Groups.SUPERVISORS, Groups.SURVEY_TEAM)));
         rows.put("POST /api/v1/deployments/reload", new Probe(api -> api.post("/api/v1/deployments/reload"), Set.of()));
+        rows.put("POST /api/v1/admin/users/{id}/unlock",
+                new Probe(api -> api.post("/api/v1/admin/users/nosuchuser/unlock"), Set.of()));
         return rows;
     }
 
@@ -154,9 +157,10 @@ class AuthorizationMatrixTest {
     @Test
     void everyOperationRefusesCallersWithoutCredentials() {
         var anonymous = Api.at(port);
-        // an unknown user: wrong passwords for a real one would lock it (login throttling)
-        var wrong = Api.at(port).as("nosuchuser", "wrong password");
+        var unknownUsers = new java.util.concurrent.atomic.AtomicInteger();
         matrix().forEach((operation, probe) -> {
+            // a user of its own per operation: more than five wrong passwords in a row make the next login wait (429)
+            var wrong = Api.at(port).as("matrixnobody" + unknownUsers.incrementAndGet(), "wrong password");
             assertThat(probe.call().apply(anonymous).status()).as("%s without credentials", operation).isEqualTo(401);
             assertThat(probe.call().apply(wrong).status()).as("%s with a wrong password", operation).isEqualTo(401);
         });
@@ -297,6 +301,21 @@ class AuthorizationMatrixTest {
             var oversight = Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS, Groups.ADMINS).contains(group);
             assertThat(instances > 0).as("%s counts instances", group).isEqualTo(oversight);
             assertThat(history > 0).as("%s counts history", group).isEqualTo(oversight);
+        }
+    }
+
+    @Test
+    void theActuatorOpensItsProbesToAnyoneAndTheRestToAdministratorsAndOperators() {
+        for (var probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(Api.at(port).get(probe).status()).as(probe).isEqualTo(200);
+        }
+        for (var path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator/health")) {
+            assertThat(Api.at(port).get(path).status()).as("%s without credentials", path).isEqualTo(401);
+            for (var group : Groups.ALL) {
+                var allowed = group.equals(Groups.ADMINS) || group.equals(Groups.OPERATORS);
+                assertThat(Api.at(port).as(group).get(path).status()).as("%s as %s", path, group)
+                        .isEqualTo(allowed ? 200 : 403);
+            }
         }
     }
 
