@@ -12,6 +12,7 @@ import com.gridcare.customer.CustomerRepository;
 import com.gridcare.rules.DecisionService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,10 @@ class EvaluateCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var serviceCase = cases.find((String) execution.getVariable(CASE_ID)).orElseThrow();
+        var caseId = execution.getVariable(CASE_ID);
+        var serviceCase = cases.find(caseId instanceof String id ? id : null).orElseThrow(() -> new BadUserRequestException(
+                CASE_ID + ": a case process runs for a case GridCare's intake registered (POST /api/v1/complaints or "
+                        + "/api/v1/service-requests); there is none with id '" + caseId + "'"));
         var customer = customers.find(serviceCase.customerId()).orElseThrow();
         var evaluated = evaluator.evaluate(customer, DecisionService.Subject.caseOf(serviceCase.id(), customer.id()));
         var evaluation = evaluated.evaluation();

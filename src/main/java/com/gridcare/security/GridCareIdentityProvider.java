@@ -1,6 +1,10 @@
 package com.gridcare.security;
 
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -8,16 +12,21 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
- * Camunda's database identity provider, with passwords checked through {@link LoginThrottle} (per
- * user and client address, a bounded wait) instead of the engine's own lock, which locks a user for
- * good after ten wrong passwords from anyone; a lock the engine set earlier is ignored and cleared at
- * the next right password. Every way in checks passwords here: {@code /engine-rest} (HTTP Basic),
- * the webapps' login, GridCare's API and the actuator.
+ * Camunda's database identity provider with two changes:
+ * <ul>
+ * <li>passwords are checked through {@link LoginThrottle} (per user and client address, a bounded
+ * wait) instead of the engine's own lock, which locks a user for good after ten wrong passwords from
+ * anyone; a lock the engine set earlier is ignored and cleared at the next right password;</li>
+ * <li>ids and names longer than Camunda's columns, and memberships of unknown users or groups, are
+ * refused with a message naming them.</li>
+ * </ul>
+ * Every way in checks passwords here: {@code /engine-rest} (HTTP Basic), the webapps' login,
+ * GridCare's API and the actuator.
  */
 class GridCareIdentityProvider extends DbIdentityServiceProvider {
 
-    /** The length of Camunda's id columns. */
     static final int MAX_ID = 64;
+    static final int MAX_TEXT = 255;
 
     private final Supplier<LoginThrottle> throttle;
 
@@ -58,6 +67,50 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
     public IdentityOperationResult unlockUser(String userId) {
         throttle.get().forget(userId);
         return super.unlockUser(userId);
+    }
+
+    @Override
+    public IdentityOperationResult saveUser(User user) {
+        checkLength("user id", user.getId(), MAX_ID);
+        checkLength("first name", user.getFirstName(), MAX_TEXT);
+        checkLength("last name", user.getLastName(), MAX_TEXT);
+        checkLength("e-mail", user.getEmail(), MAX_TEXT);
+        return super.saveUser(user);
+    }
+
+    @Override
+    public IdentityOperationResult saveGroup(Group group) {
+        checkLength("group id", group.getId(), MAX_ID);
+        checkLength("group name", group.getName(), MAX_TEXT);
+        checkLength("group type", group.getType(), MAX_TEXT);
+        return super.saveGroup(group);
+    }
+
+    @Override
+    public IdentityOperationResult saveTenant(Tenant tenant) {
+        checkLength("tenant id", tenant.getId(), MAX_ID);
+        checkLength("tenant name", tenant.getName(), MAX_TEXT);
+        return super.saveTenant(tenant);
+    }
+
+    private static void checkLength(String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new BadUserRequestException(
+                    "%s: at most %d characters (this one has %d)".formatted(what, max, value.length()));
+        }
+    }
+
+    @Override
+    public IdentityOperationResult createMembership(String userId, String groupId) {
+        if (findUserById(userId) == null) throw new BadUserRequestException("user id: no user '" + shorten(userId) + "'");
+        if (findGroupById(groupId) == null) {
+            throw new BadUserRequestException("group id: no group '" + shorten(groupId) + "'");
+        }
+        return super.createMembership(userId, groupId);
+    }
+
+    private static String shorten(String id) {
+        return id == null || id.length() <= MAX_ID ? String.valueOf(id) : id.substring(0, MAX_ID) + "…";
     }
 
     /** Opens a provider per command, as Camunda's own factory does, with GridCare's throttle. */

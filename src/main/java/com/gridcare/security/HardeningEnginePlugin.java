@@ -1,6 +1,7 @@
 package com.gridcare.security;
 
 import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,12 +16,14 @@ import org.springframework.stereotype.Component;
  * The engine settings that properties cannot express: the history level {@link AuditWithoutVariables},
  * expressions see only {@link ExpressionBeans}, models with scripts other than JUEL are refused at
  * deployment, passwords are checked through {@link LoginThrottle} by {@link GridCareIdentityProvider},
+ * object variables only of {@link VariableTypes}, checked when written by {@link VariableWriteGuard},
  * and GridCare's API calls the engine {@link OnBehalfOfCaller on behalf of its caller}.
  */
 @Component
 class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
+    private final VariableTypes variableTypes = new VariableTypes();
 
     HardeningEnginePlugin(ApplicationContext context) {
         this.context = context;
@@ -49,11 +52,18 @@ class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
         configuration.setIdentityProviderSessionFactory(
                 new GridCareIdentityProvider.Factory(() -> context.getBean(LoginThrottle.class)));
+        configuration.setDeserializationTypeValidator(variableTypes);
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         // script bindings would otherwise resolve every Spring bean; the engine's own resolver reads the whitelist
         configuration.getResolverFactories().removeIf(SpringBeansResolverFactory.class::isInstance);
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        // after every plugin's postInit, so that the serializers Spin adds are guarded too
+        VariableWriteGuard.install((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(), variableTypes);
     }
 }

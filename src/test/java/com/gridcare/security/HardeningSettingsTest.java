@@ -285,11 +285,19 @@ class HardeningSettingsTest {
                 .serializationDataFormat(SerializationDataFormats.JAVA).objectTypeName("java.util.HashMap").create()))
                 .hasMessageContaining("Java serialization");
 
-        runtime.setVariable(instance, "foreign", Variables.serializedObjectValue("{\"command\":[\"sh\"]}")
-                .serializationDataFormat(SerializationDataFormats.JSON).objectTypeName("java.lang.ProcessBuilder")
-                .create());
-        assertThatThrownBy(() -> runtime.getVariable(instance, "foreign"))
-                .hasMessageContaining("java.lang.ProcessBuilder");
+        // refused when written, so that no task or instance holds a variable nobody can read
+        assertThatThrownBy(() -> runtime.setVariable(instance, "foreign", Variables.serializedObjectValue(
+                "{\"command\":[\"sh\"]}").serializationDataFormat(SerializationDataFormats.JSON)
+                .objectTypeName("java.lang.ProcessBuilder").create()))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("java.lang.ProcessBuilder");
+        assertThat(runtime.getVariables(instance)).doesNotContainKey("foreign");
+
+        var types = configuration().getDeserializationTypeValidator();
+        assertThat(types.validate("com.gridcare.customer.Tier")).isTrue();
+        assertThat(types.validate("java.util.ArrayList<java.lang.String>")).isTrue();
+        assertThat(types.validate("java.lang.ProcessBuilder")).isFalse();
+        assertThat(types.validate("java.util.ArrayList<java.lang.Runtime>")).isFalse();
+        assertThat(types.validate("com.gridcarex.Evil")).isFalse();
     }
 
     @Test
