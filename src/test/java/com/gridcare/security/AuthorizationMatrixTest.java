@@ -30,8 +30,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Who may call what: every operation of GridCare's API (found from the controllers' mappings, so a
  * new endpoint without a row here fails) without credentials and as a member of each group, the
- * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks,
- * and the actuator.
+ * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks
+ * and reading only their groups' members, and the actuator.
  * "Allowed" means neither 401 nor 403: the probes send unknown ids and incomplete bodies, so an
  * allowed call answers 400, 404 or 422 and changes nothing.
  */
@@ -316,6 +316,18 @@ class AuthorizationMatrixTest {
                 assertThat(Api.at(port).as(group).get(path).status()).as("%s as %s", path, group)
                         .isEqualTo(allowed ? 200 : 403);
             }
+        }
+    }
+
+    @Test
+    void staffReadTheProfilesOfTheirOwnGroupsOnly() {
+        for (var group : Groups.ALL) {
+            var listed = Api.at(port).as(group).get("/engine-rest/user?maxResults=1000");
+            assertThat(listed.status()).as(group).isEqualTo(200);
+            assertThat(listed.body()).as("%s reads its own profile", group).contains("\"id\":\"" + TestData.user(group) + "\"");
+            var readsBilling = listed.body().contains("\"id\":\"" + TestData.user(Groups.BILLING) + "\"");
+            assertThat(readsBilling).as("%s reads the billing clerk's profile", group)
+                    .isEqualTo(Set.of(Groups.BILLING, Groups.SUPERVISORS, Groups.ADMINS).contains(group));
         }
     }
 
