@@ -46,8 +46,7 @@ class ActuatorAccessFilter extends OncePerRequestFilter {
             user = credentials.authenticate(request.getHeader("Authorization"));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causes(e)) throw e;
-            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            ApiAuthenticationFilter.writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            ApiAuthenticationFilter.databaseUnavailable(response, json,
                     "GridCare cannot reach its database to check the credentials; liveness and readiness stay open");
             return;
         }

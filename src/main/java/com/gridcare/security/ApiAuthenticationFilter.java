@@ -38,8 +38,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             user = credentials.authenticate(request.getHeader("Authorization"));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causes(e)) throw e;
-            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            databaseUnavailable(response, json,
                     "GridCare cannot reach its database; nothing was changed. Retry with the same Idempotency-Key.");
             return;
         }
@@ -84,6 +83,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         response.setHeader("WWW-Authenticate", "Basic realm=\"GridCare\", charset=\"UTF-8\"");
         writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "Send HTTP Basic credentials of a GridCare user");
+    }
+
+    /** 503 with Retry-After: the credentials could not be checked. */
+    static void databaseUnavailable(HttpServletResponse response, ObjectMapper json, String detail) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
     }
 
     static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -332,7 +328,7 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void webappsAdmitOnlyTheirGroups() throws Exception {
+    void webappsAdmitOnlyTheirGroups() {
         for (var group : Groups.ALL) {
             assertThat(login(group, "tasklist")).as("%s logs in to Tasklist", group)
                     .isEqualTo(STAFF.contains(group) || group.equals(Groups.ADMINS));
@@ -342,23 +338,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private boolean login(String group, String app) throws Exception {
-        var http = HttpClient.newHttpClient();
-        var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        var xsrf = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-                .findFirst().orElseThrow();
-        var token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
-        var session = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
-        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", token)
-                .header("Cookie", "XSRF-TOKEN=" + token + session)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + TestData.user(group) + "&password="
-                        + TestData.PASSWORD, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return login.statusCode() == 200;
+    private boolean login(String group, String app) {
+        return WebappLogin.status(port, TestData.user(group), TestData.PASSWORD, app) == 200;
     }
 }

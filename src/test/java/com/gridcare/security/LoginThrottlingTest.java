@@ -6,11 +6,6 @@ import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -130,7 +125,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void theWaitHoldsForEveryWayInAndAnAdministratorCanEndIt() throws Exception {
+    void theWaitHoldsForEveryWayInAndAnAdministratorCanEndIt() {
         var user = user(Groups.CUSTOMER_SERVICE);
         for (int i = 0; i < 8; i++) Api.at(port).as(user, "guess").get("/engine-rest/task?maxResults=1");
 
@@ -191,27 +186,7 @@ class LoginThrottlingTest {
                 .contains("gridcare_login_throttled").doesNotContain(user);
     }
 
-    /** Logs in to Tasklist as the browser does (CSRF token first); the HTTP status. */
     private int webappLogin(String user, String password) {
-        try {
-            var http = HttpClient.newHttpClient();
-            var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-            var xsrf = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-                    .findFirst().orElseThrow();
-            var token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
-            var session = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst().map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", token)
-                    .header("Cookie", "XSRF-TOKEN=" + token + session)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password,
-                            StandardCharsets.UTF_8))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WebappLogin.status(port, user, password, "tasklist");
     }
 }
