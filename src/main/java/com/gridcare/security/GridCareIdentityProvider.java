@@ -114,6 +114,8 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public IdentityOperationResult createMembership(String userId, String groupId) {
+        // the permission first: whether a user exists is not for those who may not add members
+        checkAuthorization(Permissions.CREATE, Resources.GROUP_MEMBERSHIP, groupId);
         if (findUserById(userId) == null) throw new BadUserRequestException("user id: no user '" + shorten(userId) + "'");
         if (findGroupById(groupId) == null) {
             throw new BadUserRequestException("group id: no group '" + shorten(groupId) + "'");
