@@ -56,6 +56,18 @@ class CaseHistory {
                 .list();
     }
 
+    /** Erasure: each personal value is replaced inside the texts of the customer's cases' history. */
+    int erase(String customerId, List<String> values, String replacement) {
+        int changed = 0;
+        for (var value : values) {
+            changed += jdbc.sql("""
+                    UPDATE case_event SET text_en = REPLACE(text_en, ?, ?), text_zh = REPLACE(text_zh, ?, ?)
+                     WHERE case_id IN (SELECT id FROM service_case WHERE customer_id = ?)""")
+                    .params(value, replacement, value, replacement, customerId).update();
+        }
+        return changed;
+    }
+
     private static CaseEvent event(ResultSet rs, int row) throws SQLException {
         return new CaseEvent(rs.getLong("id"), rs.getString("case_id"),
                 rs.getObject("occurred_at", OffsetDateTime.class), CaseEventType.valueOf(rs.getString("event_type")),

@@ -1,10 +1,7 @@
 package com.gridcare.cases;
 
 import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.CATEGORY;
-import static com.gridcare.cases.ProcessVariables.CHANNEL;
 import static com.gridcare.cases.ProcessVariables.CUSTOMER_ID;
-import static com.gridcare.cases.ProcessVariables.CUSTOMER_NAME;
 
 import com.gridcare.EngineClock;
 import com.gridcare.api.InvalidFieldException;
@@ -69,20 +66,16 @@ public class CaseIntake {
     }
 
     /**
-     * Starts the case's process with the variables every case process shares (case, customer, channel,
-     * category) and {@code more}; the process runs to its first wait state before this returns.
+     * Starts the case's process with the variables every case process keeps (case and customer) and
+     * {@code more}; the process runs to its first wait state before this returns.
      *
      * @return the process instance id
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String start(Received received, String processKey, Channel channel, String category,
-            Map<String, Object> more) {
+    public String start(Received received, String processKey, Map<String, Object> more) {
         var variables = new HashMap<String, Object>(more);
         variables.put(CASE_ID, received.caseId());
         variables.put(CUSTOMER_ID, received.customer().id());
-        variables.put(CUSTOMER_NAME, received.customer().name());
-        variables.put(CHANNEL, channel.name());
-        variables.put(CATEGORY, category);
         var instance = runtime.createProcessInstanceByKey(processKey)
                 .businessKey(received.caseId())
                 .setVariables(variables)

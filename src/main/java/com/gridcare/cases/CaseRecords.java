@@ -22,11 +22,13 @@ public class CaseRecords {
 
     private final CaseRepository cases;
     private final CaseHistory history;
+    private final CaseSteps steps;
     private final Clock clock;
 
-    CaseRecords(CaseRepository cases, CaseHistory history, Clock clock) {
+    CaseRecords(CaseRepository cases, CaseHistory history, CaseSteps steps, Clock clock) {
         this.cases = cases;
         this.history = history;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -50,45 +52,23 @@ public class CaseRecords {
 
     /** A task of the case was created: the case is at the task's stage (if it names one), with the task's group. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void taskCreated(String caseId, CaseStage stage, String taskId, String taskName, String group,
-            String assignee) {
+    public void taskCreated(String caseId, CaseStage stage, String group, String assignee) {
         if (stage != null) {
             enterStage(caseId, stage);
         }
         cases.recordWork(caseId, group, assignee, now());
-        var to = assignee != null ? assignee : group;
-        history.add(caseId, now(), CaseEventType.TASK_CREATED, false, stage == null ? null : stage.name(),
-                "Task \"%s\" created for %s.".formatted(taskName, to), "已为 %s 创建任务“%s”。".formatted(to, taskName),
-                SYSTEM, taskId);
     }
 
+    /** A task of the case was claimed or given to someone (assignee), or returned to its group (null). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void taskAssigned(String caseId, String taskId, String taskName, String assignee, String by) {
+    public void taskAssigned(String caseId, String assignee) {
         cases.recordWork(caseId, null, assignee, now());
-        if (assignee == null) {
-            history.add(caseId, now(), CaseEventType.TASK_ASSIGNED, false, null,
-                    "Task \"%s\" returned to its group.".formatted(taskName), "任务“%s”已退回所在组。".formatted(taskName),
-                    by, taskId);
-        } else {
-            history.add(caseId, now(), CaseEventType.TASK_ASSIGNED, false, null,
-                    "Task \"%s\" assigned to %s.".formatted(taskName, assignee),
-                    "任务“%s”已分派给 %s。".formatted(taskName, assignee), by, taskId);
-        }
     }
 
+    /** A task of the case was completed or cancelled: nobody works on the case until the next task. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void taskCompleted(String caseId, String taskId, String taskName, String by) {
+    public void taskDone(String caseId) {
         cases.recordWork(caseId, null, null, now());
-        history.add(caseId, now(), CaseEventType.TASK_COMPLETED, false, null,
-                "Task \"%s\" completed by %s.".formatted(taskName, by), "任务“%s”已由 %s 完成。".formatted(taskName, by),
-                by, taskId);
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void taskCancelled(String caseId, String taskId, String taskName) {
-        cases.recordWork(caseId, null, null, now());
-        history.add(caseId, now(), CaseEventType.TASK_CANCELLED, false, null,
-                "Task \"%s\" cancelled.".formatted(taskName), "任务“%s”已取消。".formatted(taskName), SYSTEM, taskId);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.gridcare.cases;
 
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.NotFoundException;
+import java.util.HashMap;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,13 @@ public class CaseWithdrawal {
 
     private final CaseRepository cases;
     private final CaseRecords records;
+    private final CaseSteps steps;
     private final RuntimeService runtime;
 
-    CaseWithdrawal(CaseRepository cases, CaseRecords records, RuntimeService runtime) {
+    CaseWithdrawal(CaseRepository cases, CaseRecords records, CaseSteps steps, RuntimeService runtime) {
         this.cases = cases;
         this.records = records;
+        this.steps = steps;
         this.runtime = runtime;
     }
 
@@ -44,6 +47,10 @@ public class CaseWithdrawal {
         if (serviceCase.withdrawalRequested() || !records.requestWithdrawal(caseId, reason, by)) {
             throw new ConflictException("Case " + caseId + " is already being withdrawn");
         }
+        var reasonOf = new HashMap<String, Object>();
+        reasonOf.put("reason", reason);
+        steps.append(new CaseStep.New(caseId, serviceCase.customerId(), serviceCase.processInstanceId(),
+                StepKind.WITHDRAWAL_REQUESTED, "withdrawal", "Customer asks to withdraw", null, by, null, reasonOf));
         var waiting = runtime.createExecutionQuery().processInstanceBusinessKey(caseId)
                 .messageEventSubscriptionName(CaseMessages.CASE_WITHDRAWN).count();
         if (waiting == 0) {

@@ -1,6 +1,5 @@
 package com.gridcare.cases;
 
-import com.gridcare.clock.CaseClocks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,23 +12,21 @@ import org.springframework.stereotype.Component;
 @Component("closeCase")
 class CloseCaseDelegate implements JavaDelegate {
 
-    private final CaseRecords records;
-    private final CaseClocks clocks;
+    private final ProcessSteps steps;
 
-    CloseCaseDelegate(CaseRecords records, CaseClocks clocks) {
-        this.records = records;
-        this.clocks = clocks;
+    CloseCaseDelegate(ProcessSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var outcome = execution.getVariable(ProcessVariables.CASE_OUTCOME);
+        var outcome = execution.getVariableLocal(ProcessVariables.CASE_OUTCOME);
         if (outcome == null) {
             throw new IllegalStateException("BPMN element " + execution.getCurrentActivityId() + " needs the input "
                     + "parameter " + ProcessVariables.CASE_OUTCOME);
         }
-        var caseId = ProcessCase.caseId(execution);
-        records.close(caseId, CaseOutcome.valueOf(outcome.toString()));
-        clocks.stopOpen(caseId, "case closed " + outcome);
+        var step = steps.of(execution);
+        step.records().close(step.caseId(), CaseOutcome.valueOf(outcome.toString()));
+        step.clocks().stopOpen(step.caseId(), "case closed " + outcome);
     }
 }

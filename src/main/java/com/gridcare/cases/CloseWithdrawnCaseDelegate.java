@@ -1,6 +1,5 @@
 package com.gridcare.cases;
 
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.NotificationTemplate;
 import java.util.Map;
@@ -17,22 +16,21 @@ import org.springframework.stereotype.Component;
 @Component("closeWithdrawnCase")
 class CloseWithdrawnCaseDelegate implements JavaDelegate {
 
-    private final CaseRecords records;
+    private final ProcessSteps steps;
     private final NotificationOutbox outbox;
-    private final CaseClocks clocks;
 
-    CloseWithdrawnCaseDelegate(CaseRecords records, NotificationOutbox outbox, CaseClocks clocks) {
-        this.records = records;
+    CloseWithdrawnCaseDelegate(ProcessSteps steps, NotificationOutbox outbox) {
+        this.steps = steps;
         this.outbox = outbox;
-        this.clocks = clocks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var caseId = ProcessCase.caseId(execution);
-        records.withdraw(caseId);
-        clocks.stopOpen(caseId, "the customer withdrew");
-        if (records.get(caseId).status() == CaseStatus.WITHDRAWN) {
+        var step = steps.of(execution);
+        var caseId = step.caseId();
+        step.records().withdraw(caseId);
+        step.clocks().stopOpen(caseId, "the customer withdrew");
+        if (step.serviceCase().status() == CaseStatus.WITHDRAWN) {
             outbox.enqueue(caseId, NotificationTemplate.WITHDRAWAL_CONFIRMED, "1", Map.of());
         }
     }

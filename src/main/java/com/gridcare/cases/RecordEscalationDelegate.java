@@ -8,11 +8,13 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.stereotype.Component;
 
 /**
- * Records an escalation on the case. Level and kind come from the element's extension properties
- * {@value #LEVEL} (1, 2, 3…) and {@value #KIND} (an {@link EscalationKind}). As the {@code create}
- * task listener of an escalation task (a review or intervention task) it records that task and
- * its group; as a service task (a reminder without a task of its own) it records who must act:
- * the extension property {@value #TO} if set, else the case's assignee, else its assigned group.
+ * Records an escalation on the case and marks it for the Tasklist filter "Escalated" ("Regulatory
+ * risk" too for {@link EscalationKind#REGULATORY_RISK}). Level and kind come from the element's
+ * extension properties {@value #LEVEL} (1, 2, 3…) and {@value #KIND} (an {@link EscalationKind}). As
+ * the {@code create} task listener of an escalation task (a review, intervention or alarm task) it
+ * records that task and its group; as a service task (a reminder without a task of its own) it
+ * records who must act: the extension property {@value #TO} if set, else the case's assignee, else its
+ * assigned group.
  */
 @Component("recordEscalation")
 class RecordEscalationDelegate implements JavaDelegate, TaskListener {
@@ -21,21 +23,21 @@ class RecordEscalationDelegate implements JavaDelegate, TaskListener {
     static final String KIND = "escalationKind";
     static final String TO = "escalatedTo";
 
-    private final CaseRecords records;
+    private final ProcessSteps steps;
 
-    RecordEscalationDelegate(CaseRecords records) {
-        this.records = records;
+    RecordEscalationDelegate(ProcessSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        var step = steps.of(execution);
         var element = execution.getBpmnModelElementInstance();
-        var caseId = ProcessCase.caseId(execution);
         var to = BpmnProperties.get(element, TO).orElseGet(() -> {
-            var serviceCase = records.get(caseId);
+            var serviceCase = step.serviceCase();
             return serviceCase.assignee() != null ? serviceCase.assignee() : serviceCase.assignedGroup();
         });
-        records.escalate(caseId, level(element), kind(element), to, null, execution.getCurrentActivityId());
+        escalate(step, element, to, null);
     }
 
     @Override
@@ -43,10 +45,16 @@ class RecordEscalationDelegate implements JavaDelegate, TaskListener {
         if (!EVENTNAME_CREATE.equals(task.getEventName())) {
             return;
         }
-        var element = task.getBpmnModelElementInstance();
-        var to = task.getAssignee() != null ? task.getAssignee() : ProcessCase.group(task);
-        records.escalate(ProcessCase.caseId(task), level(element), kind(element), to, task.getId(),
-                task.getTaskDefinitionKey());
+        var step = steps.of(task);
+        escalate(step, task.getBpmnModelElementInstance(), task.getAssignee() != null ? task.getAssignee()
+                : step.taskGroup(), task.getId());
+    }
+
+    private static void escalate(CaseStepContext step, BaseElement element, String to, String taskId) {
+        var kind = kind(element);
+        step.records().escalate(step.caseId(), level(element), kind, to, taskId, step.activityId());
+        step.flag(ProcessVariables.ESCALATED);
+        if (kind == EscalationKind.REGULATORY_RISK) step.flag(ProcessVariables.REGULATORY_RISK);
     }
 
     private static int level(BaseElement element) {

@@ -1,5 +1,8 @@
 package com.gridcare.clock;
 
+import com.gridcare.cases.ProcessSteps;
+import com.gridcare.cases.ProcessVariables;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,36 +24,61 @@ final class ClockDelegates {
     private ClockDelegates() {
     }
 
-    /** "Start SLA clocks": the clocks the SLA catalogue gives the case. */
+    /**
+     * "Start SLA clocks": the clocks the SLA catalogue gives the case, counted from its receipt. With the
+     * input parameter {@code work} (an {@link SlaWork}, e.g. SURVEY_FOLLOW_UP) the clocks of that work
+     * instead, counted from now, all of them or those the input {@code clocks} names.
+     */
     @Component("startSlaClocks")
     static class Start implements JavaDelegate {
-        private final CaseClocks clocks;
+        static final String WORK = "work";
 
-        Start(CaseClocks clocks) {
-            this.clocks = clocks;
+        private final ProcessSteps steps;
+        private final Clock clock;
+
+        Start(ProcessSteps steps, Clock clock) {
+            this.steps = steps;
+            this.clock = clock;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            clocks.start(SlaClockExpressions.caseId(execution));
+            var step = steps.of(execution);
+            var work = execution.getVariableLocal(WORK);
+            if (work == null) {
+                step.clocks().start(step.caseId());
+                return;
+            }
+            var facts = step.clocks().factsOf(step.serviceCase(), step.customer());
+            try {
+                facts.setWork(SlaWork.valueOf(work.toString().strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(execution.getCurrentActivityId() + ": '" + WORK + "' is one of "
+                        + Arrays.toString(SlaWork.values()) + ", not '" + work + "'");
+            }
+            var named = named(execution);
+            step.clocks().start(step.caseId(), facts, clock.instant(), named.isEmpty() ? null : named);
         }
     }
 
     /**
      * Records what happened to clocks: input {@code clocks} and {@code clockState} = WARNED (after a
-     * warning timer), BREACHED (after a breach timer) or MET (the work is done).
+     * warning timer), BREACHED (after a breach timer; the case is then marked for the Tasklist filter
+     * "Escalated") or MET (the work is done).
      */
     @Component("recordSlaClock")
     static class Record implements JavaDelegate {
-        private final CaseClocks clocks;
+        private final ProcessSteps steps;
 
-        Record(CaseClocks clocks) {
-            this.clocks = clocks;
+        Record(ProcessSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            var caseId = SlaClockExpressions.caseId(execution);
+            var step = steps.of(execution);
+            var clocks = step.clocks();
+            var caseId = step.caseId();
             var state = execution.getVariableLocal(CLOCK_STATE);
             if (state == null) throw new IllegalStateException(execution.getCurrentActivityId()
                     + " needs the input parameter '" + CLOCK_STATE + "' (WARNED, BREACHED or MET)");
@@ -60,7 +88,10 @@ final class ClockDelegates {
             for (var clock : named) {
                 switch (state.toString().strip().toUpperCase(Locale.ROOT)) {
                     case "WARNED" -> clocks.warned(caseId, clock);
-                    case "BREACHED" -> clocks.breached(caseId, clock);
+                    case "BREACHED" -> {
+                        clocks.breached(caseId, clock);
+                        step.flag(ProcessVariables.ESCALATED);
+                    }
                     case "MET" -> clocks.met(caseId, clock, execution.getProcessInstanceId());
                     default -> throw new IllegalStateException(execution.getCurrentActivityId() + ": '" + CLOCK_STATE
                             + "' is WARNED, BREACHED or MET, not '" + state + "'");
@@ -70,21 +101,24 @@ final class ClockDelegates {
     }
 
     /**
-     * Pauses clocks while waiting for the customer: as a service task, or as a "start" execution
-     * listener of the waiting step. Without {@code clocks}, every pausable clock of the case.
+     * Pauses clocks while waiting for the customer, and marks the case for the Tasklist filter "Waiting
+     * for customer": as a service task, or as a "start" execution listener of the waiting step. Without
+     * {@code clocks}, every pausable clock of the case.
      */
     @Component("pauseSlaClocks")
     static class Pause implements JavaDelegate, ExecutionListener {
-        private final CaseClocks clocks;
+        private final ProcessSteps steps;
 
-        Pause(CaseClocks clocks) {
-            this.clocks = clocks;
+        Pause(ProcessSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            clocks.pause(SlaClockExpressions.caseId(execution), named(execution), "waiting for the customer",
+            var step = steps.of(execution);
+            step.clocks().pause(step.caseId(), named(execution), "waiting for the customer",
                     execution.getProcessInstanceId());
+            step.flag(ProcessVariables.WAITING_FOR_CUSTOMER);
         }
 
         @Override
@@ -93,18 +127,20 @@ final class ClockDelegates {
         }
     }
 
-    /** Resumes paused clocks (service task, or "end" execution listener of the waiting step). */
+    /** Resumes paused clocks, the case no longer waiting (service task, or "end" execution listener of the waiting step). */
     @Component("resumeSlaClocks")
     static class Resume implements JavaDelegate, ExecutionListener {
-        private final CaseClocks clocks;
+        private final ProcessSteps steps;
 
-        Resume(CaseClocks clocks) {
-            this.clocks = clocks;
+        Resume(ProcessSteps steps) {
+            this.steps = steps;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            clocks.resume(SlaClockExpressions.caseId(execution), named(execution), execution.getProcessInstanceId());
+            var step = steps.of(execution);
+            step.clocks().resume(step.caseId(), named(execution), execution.getProcessInstanceId());
+            step.unflag(ProcessVariables.WAITING_FOR_CUSTOMER);
         }
 
         @Override

@@ -1,19 +1,17 @@
 package com.gridcare.clock;
 
+import com.gridcare.db.TransactionCache;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Case clocks and their state history in GridCare's tables. */
 @Repository
@@ -32,6 +30,12 @@ class ClockRepository {
     }
 
     private final JdbcClient jdbc;
+    /**
+     * The clocks this transaction has read, by case. One engine command reads a case's clocks for every
+     * timer and task due date it creates (5 times when a complaint's resolution starts); they are read
+     * once instead. Every change here (all changes to case_clock are here) forgets the case.
+     */
+    private final TransactionCache<String, Map<SlaClock, ClockRecord>> read = new TransactionCache<>();
 
     ClockRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -56,10 +60,7 @@ class ClockRepository {
     }
 
     Optional<ClockRecord> find(String caseId, SlaClock clock) {
-        var read = readInTransaction();
-        if (read != null) return Optional.ofNullable(read.computeIfAbsent(caseId, this::clocksOf).get(clock));
-        return jdbc.sql("SELECT * FROM case_clock WHERE case_id = ? AND clock_name = ?")
-                .params(caseId, clock.name()).query(ClockRepository::map).optional();
+        return Optional.ofNullable(read.get(caseId, this::clocksOf).get(clock));
     }
 
     /** The same, locking the row until the transaction ends, so that concurrent timers change it one after the other. */
@@ -71,10 +72,8 @@ class ClockRepository {
     }
 
     List<ClockRecord> ofCase(String caseId) {
-        var read = readInTransaction();
-        var clocks = read != null ? read.computeIfAbsent(caseId, this::clocksOf).values()
-                : jdbc.sql("SELECT * FROM case_clock WHERE case_id = ?").param(caseId).query(ClockRepository::map).list();
-        return clocks.stream().sorted(Comparator.comparing(ClockRecord::clock)).toList();
+        return read.get(caseId, this::clocksOf).values().stream().sorted(Comparator.comparing(ClockRecord::clock))
+                .toList();
     }
 
     private Map<SlaClock, ClockRecord> clocksOf(String caseId) {
@@ -84,32 +83,8 @@ class ClockRepository {
         return clocks;
     }
 
-    /**
-     * The clocks this transaction has read, by case. One engine command reads a case's clocks for every
-     * timer and task due date it creates (5 times when a complaint's resolution starts); the case's
-     * clocks are read once instead. Every change here (all changes to case_clock are here) forgets the
-     * case. Null outside a transaction.
-     */
-    private Map<String, Map<SlaClock, ClockRecord>> readInTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
-        @SuppressWarnings("unchecked")
-        var read = (Map<String, Map<SlaClock, ClockRecord>>) TransactionSynchronizationManager.getResource(this);
-        if (read == null) {
-            read = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, read);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ClockRepository.this);
-                }
-            });
-        }
-        return read;
-    }
-
     private void forget(String caseId) {
-        var read = readInTransaction();
-        if (read != null) read.remove(caseId);
+        read.forget(caseId);
     }
 
     List<ClockRecord> open() {

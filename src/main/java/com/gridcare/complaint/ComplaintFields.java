@@ -1,9 +1,8 @@
 package com.gridcare.complaint;
 
 /**
- * Keys of the fields the complaint forms capture, which the process reads. Unlike
- * {@link com.gridcare.cases.ProcessVariables} (owned by the processes, refused in a form
- * submission), staff set these.
+ * Keys of the fields the complaint forms capture: the outcome documents of the complaint's steps in
+ * the case record ({@link com.gridcare.cases.StepKind}), and what the gateways right after a task read.
  */
 public final class ComplaintFields {
 
@@ -12,7 +11,9 @@ public final class ComplaintFields {
     public static final String CONTACT_NOTE = "contactNote";
     /** "Investigate and resolve": true when the customer must answer a question first. */
     public static final String ASK_CUSTOMER = "askCustomer";
+    public static final String CUSTOMER_QUESTION = "customerQuestion";
     public static final String RESOLUTION = "resolution";
+    public static final String JUSTIFIED = "justified";
     /** Proposed goodwill or compensation in CNY (0 or absent: none). */
     public static final String COMPENSATION_AMOUNT = "compensationAmount";
     public static final String COMPENSATION_REASON = "compensationReason";

@@ -36,7 +36,7 @@ public class ComplaintIntake {
         var customer = intake.customer(request.customerId());
         var received = intake.record(CaseKind.COMPLAINT, customer, request.channel(), request.category().name(),
                 request.description(), request.contactPhone(), request.occurredAt());
-        var instanceId = intake.start(received, PROCESS_KEY, request.channel(), request.category().name(), Map.of());
+        var instanceId = intake.start(received, PROCESS_KEY, Map.of());
         var caseId = received.caseId();
         var registered = cases.find(caseId).orElseThrow();
         // the process started the SLA clocks before it first waited ("Start SLA clocks")

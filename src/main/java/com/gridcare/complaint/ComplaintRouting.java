@@ -12,7 +12,6 @@ import com.gridcare.rules.RuleSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Routes a complaint with the complaint routing rules and records the decision on the case. */
@@ -24,13 +23,13 @@ public class ComplaintRouting {
 
     private final DecisionService decisions;
     private final CaseRepository cases;
-    private final JdbcClient jdbc;
+    private final RepeatComplaints repeats;
     private final Clock clock;
 
-    ComplaintRouting(DecisionService decisions, CaseRepository cases, JdbcClient jdbc, Clock clock) {
+    ComplaintRouting(DecisionService decisions, CaseRepository cases, RepeatComplaints repeats, Clock clock) {
         this.decisions = decisions;
         this.cases = cases;
-        this.jdbc = jdbc;
+        this.repeats = repeats;
         this.clock = clock;
     }
 
@@ -82,6 +81,6 @@ public class ComplaintRouting {
     }
 
     private int earlierComplaints(ServiceCase complaint) {
-        return RepeatComplaints.earlier(jdbc, complaint).size();
+        return repeats.earlier(complaint).size();
     }
 }

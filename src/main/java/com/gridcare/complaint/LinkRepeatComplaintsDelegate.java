@@ -1,8 +1,7 @@
 package com.gridcare.complaint;
 
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.ESCALATED;
-
+import com.gridcare.cases.ProcessSteps;
+import com.gridcare.cases.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,17 +10,20 @@ import org.springframework.stereotype.Component;
 @Component("linkRepeatComplaints")
 class LinkRepeatComplaintsDelegate implements JavaDelegate {
 
+    private final ProcessSteps steps;
     private final RepeatComplaints repeats;
 
-    LinkRepeatComplaintsDelegate(RepeatComplaints repeats) {
+    LinkRepeatComplaintsDelegate(ProcessSteps steps, RepeatComplaints repeats) {
+        this.steps = steps;
         this.repeats = repeats;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var earlier = repeats.link((String) execution.getVariable(CASE_ID), execution.getCurrentActivityId());
+        var step = steps.of(execution);
+        var earlier = repeats.link(step.serviceCase(), execution.getCurrentActivityId());
         if (earlier.size() >= RepeatComplaints.ESCALATE_FROM_EARLIER) {
-            execution.setVariable(ESCALATED, true);
+            step.flag(ProcessVariables.ESCALATED);
         }
     }
 }

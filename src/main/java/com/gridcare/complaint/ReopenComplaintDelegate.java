@@ -1,10 +1,6 @@
 package com.gridcare.complaint;
 
-import static com.gridcare.cases.ProcessVariables.ASSIGNED_GROUP;
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.PRIORITY;
-import static com.gridcare.cases.ProcessVariables.REOPEN_COUNT;
-
+import com.gridcare.cases.ProcessSteps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,19 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("reopenComplaint")
 class ReopenComplaintDelegate implements JavaDelegate {
 
+    private final ProcessSteps steps;
     private final Reopening reopening;
 
-    ReopenComplaintDelegate(Reopening reopening) {
+    ReopenComplaintDelegate(ProcessSteps steps, Reopening reopening) {
+        this.steps = steps;
         this.reopening = reopening;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var count = execution.getVariable(REOPEN_COUNT) instanceof Number n ? n.intValue() : 0;
-        var priority = execution.getVariable(PRIORITY) instanceof Number n ? n.intValue() : 0;
-        var reopened = reopening.reopen((String) execution.getVariable(CASE_ID),
-                (String) execution.getVariable(ASSIGNED_GROUP), count, priority);
-        execution.setVariable(REOPEN_COUNT, reopened.count());
-        execution.setVariable(PRIORITY, reopened.priority());
+        reopening.reopen(steps.of(execution));
     }
 }

@@ -1,5 +1,7 @@
 package com.gridcare.complaint;
 
+import com.gridcare.cases.CaseKind;
+import com.gridcare.cases.CaseLinks;
 import com.gridcare.cases.CaseRecords;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.EscalationKind;
@@ -7,8 +9,9 @@ import com.gridcare.cases.ServiceCase;
 import com.gridcare.security.Groups;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,28 +28,27 @@ public class RepeatComplaints {
     /** The third complaint (two earlier ones) goes to supervisors, as the routing rules say. */
     static final int ESCALATE_FROM_EARLIER = 2;
 
-    private final JdbcClient jdbc;
     private final CaseRepository cases;
+    private final CaseLinks links;
     private final CaseRecords records;
     private final Clock clock;
 
-    RepeatComplaints(JdbcClient jdbc, CaseRepository cases, CaseRecords records, Clock clock) {
-        this.jdbc = jdbc;
+    RepeatComplaints(CaseRepository cases, CaseLinks links, CaseRecords records, Clock clock) {
         this.cases = cases;
+        this.links = links;
         this.records = records;
         this.clock = clock;
     }
 
     /** Ids of the earlier complaints of the same customer and category within 30 days, oldest first. */
-    static List<String> earlier(JdbcClient jdbc, ServiceCase complaint) {
-        return jdbc.sql("""
-                SELECT id FROM service_case
-                 WHERE customer_id = ? AND kind = 'COMPLAINT' AND category = ? AND id <> ?
-                   AND received_at >= ? AND received_at <= ?
-                 ORDER BY received_at, id""")
-                .params(complaint.customerId(), complaint.category(), complaint.id(),
-                        complaint.receivedAt().minusDays(DAYS), complaint.receivedAt())
-                .query(String.class).list();
+    List<String> earlier(ServiceCase complaint) {
+        var earlier = new ArrayList<>(cases.ofCustomer(complaint.customerId(), complaint.receivedAt().minusDays(DAYS),
+                complaint.receivedAt()).stream()
+                .filter(c -> c.kind() == CaseKind.COMPLAINT && c.category().equals(complaint.category())
+                        && !c.id().equals(complaint.id()))
+                .map(ServiceCase::id).toList());
+        Collections.reverse(earlier);
+        return earlier;
     }
 
     /**
@@ -55,27 +57,18 @@ public class RepeatComplaints {
      * @return the linked case ids
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<String> link(String caseId, String activityId) {
-        var complaint = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
-        var earlier = earlier(jdbc, complaint);
-        var now = OffsetDateTime.now(clock);
-        for (var other : earlier) {
-            jdbc.sql("""
-                    INSERT INTO case_link (case_id, linked_case_id, reason, linked_at)
-                    SELECT ?, ?, 'REPEAT_COMPLAINT', ?
-                     WHERE NOT EXISTS (SELECT 1 FROM case_link WHERE case_id = ? AND linked_case_id = ?)""")
-                    .params(caseId, other, now, caseId, other).update();
-        }
-        if (earlier.size() >= ESCALATE_FROM_EARLIER && records.escalations(caseId).stream()
+    public List<String> link(ServiceCase complaint, String activityId) {
+        var earlier = earlier(complaint);
+        links.link(complaint.id(), earlier, "REPEAT_COMPLAINT", OffsetDateTime.now(clock));
+        if (earlier.size() >= ESCALATE_FROM_EARLIER && records.escalations(complaint.id()).stream()
                 .noneMatch(e -> e.kind() == EscalationKind.REPEAT_COMPLAINT)) {
-            records.escalate(caseId, 2, EscalationKind.REPEAT_COMPLAINT, Groups.SUPERVISORS, null, activityId);
+            records.escalate(complaint.id(), 2, EscalationKind.REPEAT_COMPLAINT, Groups.SUPERVISORS, null, activityId);
         }
         return earlier;
     }
 
     /** The complaints linked to this one, oldest first. */
     public List<String> linked(String caseId) {
-        return jdbc.sql("SELECT linked_case_id FROM case_link WHERE case_id = ? ORDER BY linked_case_id")
-                .param(caseId).query(String.class).list();
+        return links.linked(caseId);
     }
 }

@@ -1,46 +1,44 @@
 package com.gridcare.complaint;
 
-import static com.gridcare.cases.ProcessVariables.ASSIGNED_GROUP;
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.PRIORITY;
-import static com.gridcare.cases.ProcessVariables.ROUTING_DECISION_ID;
-import static com.gridcare.cases.ProcessVariables.ROUTING_REASON;
-import static com.gridcare.cases.ProcessVariables.TIER;
-import static com.gridcare.cases.ProcessVariables.TIER_REASON;
-
-import com.gridcare.cases.CaseRepository;
-import com.gridcare.customer.CustomerRepository;
+import com.gridcare.cases.ProcessSteps;
+import com.gridcare.cases.ProcessVariables;
+import com.gridcare.cases.StepKind;
 import com.gridcare.customer.Tier;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Route complaint": group and priority by the complaint routing rules; the why in one sentence
- * ("Routed to key-accounts by row 4 'BILLING, KEY/STRATEGIC'; tier KEY because 2.3 GWh ≥ 1 GWh; priority 75").
+ * "Route complaint": group and priority by the complaint routing rules, the why in one sentence
+ * ("Routed to key-accounts by row 4 'BILLING, KEY/STRATEGIC'; tier KEY because 2.3 GWh ≥ 1 GWh; priority
+ * 75") in the record; the process keeps the group and priority its tasks are assigned with.
  */
 @Component("routeComplaint")
 class RouteComplaintDelegate implements JavaDelegate {
 
-    private final CaseRepository cases;
-    private final CustomerRepository customers;
+    private final ProcessSteps steps;
     private final ComplaintRouting routing;
 
-    RouteComplaintDelegate(CaseRepository cases, CustomerRepository customers, ComplaintRouting routing) {
-        this.cases = cases;
-        this.customers = customers;
+    RouteComplaintDelegate(ProcessSteps steps, ComplaintRouting routing) {
+        this.steps = steps;
         this.routing = routing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var complaint = cases.find((String) execution.getVariable(CASE_ID)).orElseThrow();
-        var customer = customers.find(complaint.customerId()).orElseThrow();
-        var decision = routing.route(complaint, customer, Tier.valueOf((String) execution.getVariable(TIER)),
-                (String) execution.getVariable(TIER_REASON));
-        execution.setVariable(ASSIGNED_GROUP, decision.output().getGroup());
-        execution.setVariable(PRIORITY, decision.output().getPriority());
-        execution.setVariable(ROUTING_REASON, decision.explanation());
-        execution.setVariable(ROUTING_DECISION_ID, decision.id());
+        var step = steps.of(execution);
+        var evaluated = step.latest(StepKind.CUSTOMER_EVALUATED).orElseThrow(() -> new IllegalStateException(
+                "case " + step.caseId() + " is routed before its customer was evaluated (\"Evaluate customer\")"));
+        var decision = routing.route(step.serviceCase(), step.customer(), Tier.valueOf(evaluated.text("tier")),
+                evaluated.text("reason"));
+        var details = new LinkedHashMap<String, Object>();
+        details.put("group", decision.output().getGroup());
+        details.put("priority", decision.output().getPriority());
+        details.put("reason", decision.explanation());
+        details.put("decisionId", decision.id());
+        step.record(StepKind.ROUTED, details);
+        step.keep(ProcessVariables.ASSIGNED_GROUP, decision.output().getGroup());
+        step.keep(ProcessVariables.PRIORITY, decision.output().getPriority());
     }
 }

@@ -2,6 +2,7 @@ package com.gridcare.customer;
 
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.points.PointsLedger;
+import com.gridcare.rules.CustomerDecisions;
 import com.gridcare.rules.DecisionService;
 
 import java.math.BigDecimal;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** The customer profile that staff and channels see; contact data masked. */
@@ -23,25 +23,31 @@ public class CustomerProfiles {
             PreferredChannel preferredChannel, String phone, String email, String address, Tier tier,
             Set<String> flags, Set<String> segments, BigDecimal annualKwh, double onTimePaymentShare,
             LocalDate contractStart, OffsetDateTime evaluatedAt, List<OpenCase> openCases, List<CurrentOffer> offers,
-            double discountPercent, int pointsBalance, String offersDecisionId) {}
+            double discountPercent, int pointsBalance, String offersDecisionId, String tierReason,
+            List<PointsLedger.Entry> recentPoints) {}
 
     /** A standing offer the offer rules grant the customer now: a discount in percent or points per period. */
     public record CurrentOffer(String code, double percent, int points, String frequency, String rule) {}
 
+    /** How many of the latest points bookings the profile lists. */
+    private static final int RECENT_POINTS = 5;
+
     private final CustomerService service;
     private final CustomerRepository customers;
-    private final JdbcClient jdbc;
+    private final CustomerCases cases;
     private final Clock clock;
     private final OfferEligibility offerEligibility;
     private final PointsLedger ledger;
+    private final CustomerDecisions decisions;
 
-    CustomerProfiles(CustomerService service, CustomerRepository customers, JdbcClient jdbc, Clock clock,
-            OfferEligibility offerEligibility, PointsLedger ledger) {
+    CustomerProfiles(CustomerService service, CustomerRepository customers, CustomerCases cases, Clock clock,
+            OfferEligibility offerEligibility, PointsLedger ledger, CustomerDecisions decisions) {
+        this.decisions = decisions;
         this.offerEligibility = offerEligibility;
         this.ledger = ledger;
         this.service = service;
         this.customers = customers;
-        this.jdbc = jdbc;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -50,13 +56,7 @@ public class CustomerProfiles {
         var history = customers.history(id, LocalDate.now(clock));
         var offers = offerEligibility.eligibleOffers(customer, ledger.offersCredited(id),
                 DecisionService.Subject.customer(id));
-        var open = jdbc.sql("""
-                SELECT id, kind, category, stage, received_at FROM service_case
-                 WHERE customer_id = ? AND status = 'OPEN' ORDER BY received_at""")
-                .param(id)
-                .query((rs, n) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)))
-                .list();
+        var open = cases.open(id);
         return new Profile(customer.id(), customer.name(), customer.customerClass(), customer.area(),
                 customer.preferredChannel(), ContactMasking.phone(customer.phone()),
                 ContactMasking.email(customer.email()), ContactMasking.address(customer.address()), customer.tier(),
@@ -66,6 +66,9 @@ public class CustomerProfiles {
                         .map(o -> new CurrentOffer(o.getCode(), o.getPercent(), o.getPoints(),
                                 o.getFrequency() == null ? null : o.getFrequency().name(), o.getRule()))
                         .toList(),
-                offers.output().discountPercent(), ledger.balance(id), offers.id());
+                offers.output().discountPercent(), ledger.balance(id), offers.id(),
+                decisions.latest(id, CustomerEvaluator.DECISION_KIND).map(CustomerDecisions.Logged::explanation)
+                        .orElse(null),
+                ledger.entries(id, RECENT_POINTS));
     }
 }

@@ -1,19 +1,21 @@
 package com.gridcare.customer;
 
+import com.gridcare.db.TransactionCache;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,13 +37,66 @@ public class CustomerRepository {
     }
 
     private final JdbcClient jdbc;
+    private final CustomerCases cases;
+    /** Customers this transaction has read: the steps of one engine command read their customer once. */
+    private final TransactionCache<String, Optional<Customer>> read = new TransactionCache<>();
 
-    CustomerRepository(JdbcClient jdbc) {
+    CustomerRepository(JdbcClient jdbc, CustomerCases cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     public Optional<Customer> find(String id) {
-        return jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id).query(CustomerRepository::map).optional();
+        return read.get(id, key -> jdbc.sql("SELECT * FROM customer WHERE id = ?").param(key)
+                .query(CustomerRepository::map).optional());
+    }
+
+    /** The customers with these ids (in no particular order); unknown ids are left out. */
+    public List<Customer> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM customer WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")").params(List.copyOf(ids)).query(CustomerRepository::map).list();
+    }
+
+    /** Ids of the customers whose latest evaluation gave one of the tiers, in id order. */
+    public List<String> idsWithTier(Tier... tiers) {
+        return jdbc.sql("SELECT id FROM customer WHERE tier IN (" + String.join(", ", Collections.nCopies(tiers.length, "?"))
+                + ") ORDER BY id").params(Arrays.stream(tiers).map(Enum::name).toList()).query(String.class).list();
+    }
+
+    /** Ids of the customers enrolled in the green plan, in id order. */
+    public List<String> greenPlanIds() {
+        return jdbc.sql("SELECT id FROM customer WHERE green_plan_since IS NOT NULL ORDER BY id").query(String.class)
+                .list();
+    }
+
+    /** The customer's name, phone, e-mail and address (each may be null), the row locked until the transaction ends. */
+    Optional<List<String>> lockPersonalData(String id) {
+        read.forget(id);
+        return jdbc.sql("SELECT name, phone, email, address FROM customer WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** When the customer was erased, if they were. */
+    Optional<OffsetDateTime> erasedAt(String id) {
+        return jdbc.sql("SELECT erased_at FROM customer WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).optional()
+                .flatMap(o -> o);
+    }
+
+    /** Erasure of the master data: the name replaced, contact data gone; who and when kept from the first erasure. */
+    int erase(String id, String replacement, String by, OffsetDateTime now) {
+        read.forget(id);
+        return jdbc.sql("""
+                UPDATE customer SET name = ?, phone = NULL, email = NULL, address = NULL, updated_at = ?,
+                       erased_at = COALESCE(erased_at, ?), erased_by = COALESCE(erased_by, ?)
+                 WHERE id = ?""").params(replacement, now, now, by, id).update();
+    }
+
+    /** How many customers there are. */
+    public int count() {
+        return jdbc.sql("SELECT COUNT(*) FROM customer").query(Integer.class).single();
     }
 
     public boolean exists(String id) {
@@ -50,6 +105,7 @@ public class CustomerRepository {
 
     /** @return true when the customer was created, false when updated */
     public boolean save(String id, CustomerMasterData data, OffsetDateTime now) {
+        read.forget(id);
         int updated = jdbc.sql("""
                 UPDATE customer SET name = ?, customer_class = ?, supply_voltage_kv = ?, contracted_capacity_kva = ?,
                        contract_start = ?, contract_term_years = ?, critical_load = ?, priority_care = ?,
@@ -79,6 +135,7 @@ public class CustomerRepository {
 
     /** Enrols the customer in the green plan from {@code since}; an earlier enrolment stays. */
     public void startGreenPlan(String customerId, LocalDate since, OffsetDateTime now) {
+        read.forget(customerId);
         jdbc.sql("UPDATE customer SET green_plan_since = COALESCE(green_plan_since, ?), updated_at = ? WHERE id = ?")
                 .params(since, now, customerId).update();
     }
@@ -126,16 +183,11 @@ public class CustomerRepository {
         var billed = months.stream().map(Month::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
         int paid = (int) months.stream().filter(Month::paidOnTime).count();
         boolean arrears = months.size() >= 3 && months.stream().limit(3).noneMatch(Month::paidOnTime);
-        var yearAgo = today.minusYears(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-        var contacts = jdbc.sql("""
-                SELECT COUNT(*) AS contacts,
-                       SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END) AS digital,
-                       SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END) AS billing
-                  FROM service_case WHERE customer_id = ? AND received_at >= ? AND channel <> 'SYSTEM'""")
-                .params(customerId, yearAgo)
-                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)})
-                .single();
-        return new History(kwh, billed, months.size(), paid, arrears, contacts[0], contacts[1], contacts[2]);
+        var yearAgo = today.minusYears(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        var counts = cases.contactsSince(List.of(customerId), yearAgo)
+                .getOrDefault(customerId, CustomerCases.Counts.NONE);
+        return new History(kwh, billed, months.size(), paid, arrears, counts.contacts(), counts.digital(),
+                counts.billingComplaints());
     }
 
     /** Customers in id order after {@code afterId} (null for the first page). */
@@ -161,19 +213,7 @@ public class CustomerRepository {
                 .params(params)
                 .query((rs, n) -> new Month(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)))
                 .list();
-        var contactParams = new ArrayList<Object>(ids);
-        contactParams.add(today.minusYears(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
-        var contacts = new HashMap<String, int[]>();
-        jdbc.sql("SELECT customer_id, COUNT(*),"
-                        + " SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END)"
-                        + " FROM service_case WHERE customer_id IN (" + placeholders + ") AND received_at >= ?"
-                        // cases GridCare opened itself are not the customer's contacts
-                        + " AND channel <> 'SYSTEM'"
-                        + " GROUP BY customer_id")
-                .params(contactParams)
-                .query((rs, n) -> contacts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)}))
-                .list();
+        var contacts = cases.contactsSince(ids, today.minusYears(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         var byCustomer = new LinkedHashMap<String, List<Month>>();
         months.forEach(m -> byCustomer.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
         for (var id : ids) {
@@ -182,13 +222,15 @@ public class CustomerRepository {
             var billed = list.stream().map(Month::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
             int paid = (int) list.stream().filter(Month::paidOnTime).count();
             boolean arrears = list.size() >= 3 && list.stream().limit(3).noneMatch(Month::paidOnTime);
-            var c = contacts.getOrDefault(id, new int[3]);
-            result.put(id, new History(kwh, billed, list.size(), paid, arrears, c[0], c[1], c[2]));
+            var c = contacts.getOrDefault(id, CustomerCases.Counts.NONE);
+            result.put(id, new History(kwh, billed, list.size(), paid, arrears, c.contacts(), c.digital(),
+                    c.billingComplaints()));
         }
         return result;
     }
 
     public void saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {
+        read.forget(customerId);
         jdbc.sql("UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?")
                 .params(evaluation.getTier().name(), String.join(",", evaluation.getFlags()),
                         String.join(",", evaluation.getSegments()), now, customerId)

@@ -1,9 +1,12 @@
 package com.gridcare.demo;
 
+import com.gridcare.cases.CaseKind;
+import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.Channel;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintRequest;
+import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
 import com.gridcare.security.Groups;
@@ -27,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,19 +58,21 @@ class DemoData {
     private final ComplaintIntake intake;
     private final ServiceRequestIntake requestIntake;
     private final ObjectMapper json;
-    private final JdbcClient jdbc;
+    private final CustomerRepository customerRecords;
+    private final CaseRepository cases;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     DemoData(IdentityService identity, CustomerService customers, ComplaintIntake intake,
-            ServiceRequestIntake requestIntake, ObjectMapper json, JdbcClient jdbc,
-            TransactionTemplate transactions, Clock clock) {
+            ServiceRequestIntake requestIntake, ObjectMapper json, CustomerRepository customerRecords,
+            CaseRepository cases, TransactionTemplate transactions, Clock clock) {
         this.identity = identity;
         this.customers = customers;
         this.intake = intake;
         this.requestIntake = requestIntake;
         this.json = json;
-        this.jdbc = jdbc;
+        this.customerRecords = customerRecords;
+        this.cases = cases;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -76,7 +80,7 @@ class DemoData {
     @EventListener
     void load(ApplicationReadyEvent event) {
         createUsers();
-        if (jdbc.sql("SELECT COUNT(*) FROM customer").query(Integer.class).single() == 0) {
+        if (customerRecords.count() == 0) {
             var catalogue = DemoCustomers.catalogue();
             for (var customer : catalogue) {
                 customers.save(customer.id(), customer.data());
@@ -88,16 +92,13 @@ class DemoData {
             log.info("demo: {} customers with 24 months of history", catalogue.size());
         }
         // loading consumption may have opened a proactive meter test (R-0015's jump): count the channels' cases only
-        if (jdbc.sql("SELECT COUNT(*) FROM service_case WHERE status = 'OPEN' AND kind = 'COMPLAINT'")
-                .query(Integer.class).single() == 0) {
+        if (cases.countOpen(CaseKind.COMPLAINT, false) == 0) {
             for (var complaint : openComplaints()) {
                 transactions.executeWithoutResult(tx -> intake.register(complaint));
             }
             log.info("demo: {} open complaints registered", openComplaints().size());
         }
-        if (jdbc.sql("""
-                SELECT COUNT(*) FROM service_case WHERE status = 'OPEN' AND kind = 'SERVICE_REQUEST'
-                   AND channel <> 'SYSTEM'""").query(Integer.class).single() == 0) {
+        if (cases.countOpen(CaseKind.SERVICE_REQUEST, false) == 0) {
             var requests = openServiceRequests();
             for (var request : requests) {
                 transactions.executeWithoutResult(tx -> requestIntake.register(request));
@@ -155,14 +156,8 @@ class DemoData {
         for (var customer : catalogue) {
             for (var contact : customer.pastContacts()) {
                 var received = now.minusDays(20 + 40L * n % 300);
-                jdbc.sql("""
-                        INSERT INTO service_case (id, kind, customer_id, channel, category, description, received_at,
-                               status, stage, outcome, closed_at, updated_at)
-                        VALUES (?, 'COMPLAINT', ?, ?, ?, 'Earlier contact (imported history)', ?, 'CLOSED', 'CLOSED',
-                                'RESOLVED', ?, ?)""")
-                        .params("HIS-%d-%06d".formatted(received.getYear(), ++n), customer.id(), contact.channel().name(),
-                                contact.category().name(), received, received.plusDays(3), received.plusDays(3))
-                        .update();
+                cases.importClosed("HIS-%d-%06d".formatted(received.getYear(), ++n), customer.id(), contact.channel(),
+                        contact.category().name(), "Earlier contact (imported history)", received, received.plusDays(3));
             }
         }
     }

@@ -1,9 +1,9 @@
 package com.gridcare.notification;
 
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
 import static com.gridcare.cases.ProcessVariables.NOTIFICATION_STEP;
 import static com.gridcare.cases.ProcessVariables.NOTIFICATION_TEMPLATE;
 
+import com.gridcare.cases.ProcessSteps;
 import java.util.HashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,16 +13,20 @@ import org.springframework.stereotype.Component;
  * "Notify customer": queues a message to the customer. For a service task with
  * {@code camunda:asyncBefore="true"} and the input parameters {@code notificationTemplate} (a
  * template name) and, when the step can run more than once in a case, {@code notificationStep}
- * (e.g. {@code ${reopenCount}}; default: the task's id). The template's other placeholders are read
- * from variables of the same name (input parameters or process variables). Queued once per
- * (case, template, step), however often the job runs.
+ * (e.g. {@code ${reopening.count(execution)}}; default: the task's id). The template's other
+ * placeholders are read from variables of the same name: input parameters of the task (e.g.
+ * {@code replyBy} = {@code ${slaClocks.dueAt(execution, 'COMPLAINT_RESOLUTION')}}, or a value of the
+ * case record, {@code ${record.value(execution, 'resolution')}}), else the process's variables. Queued
+ * once per (case, template, step), however often the job runs.
  */
 @Component("notifyCustomer")
 class NotifyCustomerDelegate implements JavaDelegate {
 
+    private final ProcessSteps steps;
     private final NotificationOutbox outbox;
 
-    NotifyCustomerDelegate(NotificationOutbox outbox) {
+    NotifyCustomerDelegate(ProcessSteps steps, NotificationOutbox outbox) {
+        this.steps = steps;
         this.outbox = outbox;
     }
 
@@ -34,7 +38,7 @@ class NotifyCustomerDelegate implements JavaDelegate {
                     + " needs the input parameter " + NOTIFICATION_TEMPLATE);
         }
         var step = execution.getVariableLocal(NOTIFICATION_STEP);
-        var caseId = execution.getVariable(CASE_ID) instanceof String id ? id : execution.getProcessBusinessKey();
+        var caseId = steps.of(execution).caseId();
         var values = new HashMap<String, Object>();
         for (var placeholder : outbox.placeholders(name)) {
             var value = execution.getVariable(placeholder);

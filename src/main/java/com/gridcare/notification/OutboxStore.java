@@ -42,6 +42,15 @@ class OutboxStore {
         }
     }
 
+    /** Erasure: the customer's messages lose their text; those not yet sent are not sent. */
+    int erase(String customerId, String replacement) {
+        return jdbc.sql("""
+                UPDATE notification_outbox SET subject = ?, body = ?,
+                       status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END,
+                       last_error = CASE WHEN status = 'PENDING' THEN 'customer erased' ELSE last_error END
+                 WHERE customer_id = ?""").params(replacement, replacement, customerId).update();
+    }
+
     /** Rows due for delivery whose lease (if any) has run out, oldest first. */
     List<String> due(OffsetDateTime now, int limit) {
         return jdbc.sql("""

@@ -6,9 +6,9 @@ import com.gridcare.offers.OfferEligibility;
 import com.gridcare.rules.DecisionService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,15 +21,12 @@ public class QuarterlyPoints {
     /** The result of one run: customers asked, customers credited now. */
     public record Run(String quarter, int customers, int credited) {}
 
-    private final JdbcClient jdbc;
     private final CustomerRepository customers;
     private final OfferEligibility offers;
     private final PointsLedger ledger;
     private final Clock clock;
 
-    QuarterlyPoints(JdbcClient jdbc, CustomerRepository customers, OfferEligibility offers, PointsLedger ledger,
-            Clock clock) {
-        this.jdbc = jdbc;
+    QuarterlyPoints(CustomerRepository customers, OfferEligibility offers, PointsLedger ledger, Clock clock) {
         this.customers = customers;
         this.offers = offers;
         this.ledger = ledger;
@@ -45,8 +42,7 @@ public class QuarterlyPoints {
     public Run creditCurrentQuarter() {
         var quarter = currentQuarter();
         // Only green-plan customers can have quarterly points today; the rules still decide for each.
-        var ids = jdbc.sql("SELECT id FROM customer WHERE green_plan_since IS NOT NULL ORDER BY id")
-                .query(String.class).list();
+        var ids = customers.greenPlanIds();
         int credited = 0;
         for (var id : ids) {
             var entryKey = "GREEN_PLAN:" + id + ":" + quarter;
@@ -62,12 +58,18 @@ public class QuarterlyPoints {
         return new Run(quarter, ids.size(), credited);
     }
 
-    /** "Credit green-plan points" in {@code quarterly-points}. */
-    @org.springframework.context.annotation.Configuration
-    static class Delegates {
-        @Bean("creditQuarterlyPoints")
-        JavaDelegate creditQuarterlyPoints(QuarterlyPoints points) {
-            return execution -> execution.setVariable("pointsCredited", points.creditCurrentQuarter().credited());
+    /** "Credit green-plan points" in {@code quarterly-points} (the points ledger keeps what was credited). */
+    @Component("creditQuarterlyPoints")
+    static class CreditQuarterlyPoints implements JavaDelegate {
+        private final QuarterlyPoints points;
+
+        CreditQuarterlyPoints(QuarterlyPoints points) {
+            this.points = points;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            points.creditCurrentQuarter();
         }
     }
 }

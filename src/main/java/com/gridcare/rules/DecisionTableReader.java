@@ -1,6 +1,5 @@
 package com.gridcare.rules;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.drools.template.model.DRLOutput;
@@ -43,11 +41,13 @@ final class DecisionTableReader {
         String sheet;
         var ignored = new ArrayList<String>();
         var listener = new RecordingListener();
-        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+        try (var workbook = Workbooks.open(file, bytes)) {
             sheet = workbook.getNumberOfSheets() == 0 ? "" : workbook.getSheetName(0);
             for (int i = 1; i < workbook.getNumberOfSheets(); i++) ignored.add(workbook.getSheetName(i));
             listener.sheetName = sheet;
             new ExcelParser(List.<DataListener>of(listener)).parseWorkbook(workbook);
+        } catch (RuleBuildException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.drools.template.parser.DecisionTableParseException) {
                 throw parseProblem(file, listener.sheetName, listener.cells, e.getMessage());

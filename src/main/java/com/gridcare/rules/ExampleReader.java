@@ -1,6 +1,5 @@
 package com.gridcare.rules;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.parser.xls.ExcelParser;
 import org.drools.template.parser.DataListener;
 
@@ -36,7 +34,7 @@ final class ExampleReader {
         var problems = new ArrayList<RuleProblem>();
         var cells = new TreeMap<Integer, Map<Integer, String>>();
         String sheet;
-        try (var workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+        try (var workbook = Workbooks.open(file, bytes)) {
             sheet = workbook.getNumberOfSheets() == 0 ? "" : workbook.getSheetName(0);
             for (int i = 1; i < workbook.getNumberOfSheets(); i++) {
                 problems.add(RuleProblem.inFile(file, "only the first sheet holds examples; sheet '"
@@ -52,6 +50,8 @@ final class ExampleReader {
                     }
                 }
             })).parseWorkbook(workbook);
+        } catch (RuleBuildException e) {
+            return new Result(null, e.problems());
         } catch (IOException | RuntimeException e) {
             return new Result(null, List.of(RuleProblem.inFile(file,
                     "cannot be read as a spreadsheet (save it as .xlsx from your spreadsheet program): " + e.getMessage())));

@@ -119,27 +119,11 @@ final class RuleChecks {
                 continue;
             }
             if (!column.isCondition()) continue;
-            Class<?> factType = null;
-            String constraints = null;
-            var binding = BINDING.matcher(column.pattern());
-            if (binding.matches()) {
-                factType = imports.get(binding.group(2));
-                bindings.put(binding.group(1), factType);
-                constraints = column.code();
-            } else if (column.pattern().isBlank()) {
-                var free = FREE_PATTERN.matcher(column.code());
-                if (free.matches()) {
-                    factType = imports.get(free.group(2));
-                    if (free.group(1) != null) bindings.put(free.group(1), factType);
-                    constraints = free.group(3);
-                }
-            } else {
-                factType = imports.get(column.pattern().trim());
-                constraints = column.code();
-            }
-            if (factType == null || constraints == null) continue;
+            var condition = condition(column, imports, bindings);
+            if (condition == null) continue;
+            var factType = condition.factType();
             columnTypes.put(column.index(), factType);
-            for (var field : fields(constraints)) {
+            for (var field : fields(condition.constraints())) {
                 if (FactBinder.readableType(factType, field).isEmpty()) {
                     problems.add(RuleProblem.atCell(f, sheet, codeRow, column.index(),
                             FactBinder.unknownField(factType, field, FactBinder.readable(factType))));
@@ -191,6 +175,81 @@ final class RuleChecks {
             }
         }
         return problems;
+    }
+
+    /** The fact a condition column tests and its constraints, e.g. CustomerFacts and {@code annualKwh >= $param}. */
+    private record Condition(Class<?> factType, String constraints) {}
+
+    private static Condition condition(DecisionTable.Column column, Map<String, Class<?>> imports,
+            Map<String, Class<?>> bindings) {
+        Class<?> factType = null;
+        String constraints = null;
+        var binding = BINDING.matcher(column.pattern());
+        if (binding.matches()) {
+            factType = imports.get(binding.group(2));
+            bindings.put(binding.group(1), factType);
+            constraints = column.code();
+        } else if (column.pattern().isBlank()) {
+            var free = FREE_PATTERN.matcher(column.code());
+            if (free.matches()) {
+                factType = imports.get(free.group(2));
+                if (free.group(1) != null) bindings.put(free.group(1), factType);
+                constraints = free.group(3);
+            }
+        } else {
+            factType = imports.get(column.pattern().trim());
+            constraints = column.code();
+        }
+        return factType == null || constraints == null ? null : new Condition(factType, constraints);
+    }
+
+    /**
+     * What the cells of a condition or action column hold, as its code says: an enum's constants, yes/no or a
+     * number; {@code several} when a cell lists several values separated by commas.
+     */
+    record ColumnValues(Class<?> type, boolean several) {}
+
+    /** The values of every condition and action column whose code names their type, by 0-based column. */
+    static Map<Integer, ColumnValues> columnValues(TableFile file, DecisionTable table, ClassLoader classLoader) {
+        var imports = imports(file.imports(), classLoader, file, new ArrayList<>());
+        var bindings = new HashMap<String, Class<?>>();
+        var values = new java.util.TreeMap<Integer, ColumnValues>();
+        for (var column : table.columns()) {
+            if (column.isCondition()) {
+                var condition = condition(column, imports, bindings);
+                if (condition == null) continue;
+                var simple = SIMPLE_CONSTRAINT.matcher(condition.constraints());
+                var forall = FORALL.matcher(condition.constraints());
+                if (simple.matches()) {
+                    valueType(condition.factType(), simple.group(1), simple.group(3), imports)
+                            .ifPresent(type -> values.put(column.index(), new ColumnValues(type, false)));
+                } else if (forall.matches()) {
+                    valueType(condition.factType(), forall.group(2), forall.group(4), imports)
+                            .ifPresent(type -> values.put(column.index(), new ColumnValues(type, true)));
+                }
+            } else if (column.isAction()) {
+                var enums = ENUM_PARAM.matcher(column.code());
+                if (enums.find() && imports.get(enums.group(1)) != null && imports.get(enums.group(1)).isEnum()) {
+                    values.put(column.index(), new ColumnValues(imports.get(enums.group(1)), false));
+                    continue;
+                }
+                var calls = METHOD_PARAM.matcher(column.code());
+                if (calls.find()) {
+                    var type = parameterType(calls.group(1), imports);
+                    if (type != null) values.put(column.index(), new ColumnValues(type, false));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static Optional<Class<?>> valueType(Class<?> factType, String field, String enumName,
+            Map<String, Class<?>> imports) {
+        if (enumName != null) {
+            var type = imports.get(enumName);
+            return type != null && type.isEnum() ? Optional.of(type) : Optional.empty();
+        }
+        return FactBinder.readableType(factType, field).map(type -> java.util.List.class.isAssignableFrom(type) ? null : type);
     }
 
     /** The fields a constraint reads, e.g. {@code annualKwh} in {@code annualKwh >= $param}. */

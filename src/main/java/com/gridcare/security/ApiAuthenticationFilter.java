@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic authentication for {@code /api/*} against Camunda's identity service, the same users
- * and groups as Tasklist and {@code /engine-rest} ({@link BasicCredentials}). A caller whose user
+ * and groups as Tasklist and {@code /engine-rest} ({@link BasicCredentials}); without credentials, the
+ * webapps' login session ({@link WebappSession}), for GridCare's Tasklist plugins. A caller whose user
  * must wait after repeated wrong passwords from its address ({@link LoginThrottle}) is answered 429.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -36,6 +37,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         ApiUser user;
         try {
             user = credentials.authenticate(request.getHeader("Authorization"));
+            if (user == null && request.getHeader("Authorization") == null) {
+                user = WebappSession.user(request);
+                if (user != null && !WebappSession.csrfSatisfied(request)) {
+                    writeProblem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
+                            "A change through the webapp login needs its CSRF token in " + WebappSession.CSRF_HEADER);
+                    return;
+                }
+            }
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causes(e)) throw e;
             databaseUnavailable(response, json,

@@ -45,7 +45,7 @@ final class LoginOrigin {
         return wait == null ? 0 : Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
-    /** Registered on every path where passwords are checked: {@code /engine-rest}, the webapps, {@code /api}, the actuator. */
+    /** Registered on every path where passwords are checked: {@code /engine-rest}, the webapps, the actuator, the API (and its description). */
     static final class Filter extends OncePerRequestFilter {
 
         @Override
@@ -63,9 +63,9 @@ final class LoginOrigin {
 
         private static EntryPoint entryPoint(String path) {
             if (path.startsWith("/engine-rest")) return EntryPoint.ENGINE_REST;
-            if (path.startsWith("/api/")) return EntryPoint.API;
+            if (path.startsWith("/camunda/")) return EntryPoint.WEBAPPS;
             if (path.startsWith("/actuator")) return EntryPoint.ACTUATOR;
-            return EntryPoint.WEBAPPS;
+            return EntryPoint.API;
         }
     }
 

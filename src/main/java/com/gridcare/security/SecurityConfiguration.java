@@ -19,6 +19,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** GridCare's API; its OpenAPI description and Swagger UI are for logged-in users too. */
+    private static final String[] API_PATHS = {"/api/*", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
+
     private final ObjectMapper json;
 
     SecurityConfiguration(ObjectMapper json) {
@@ -34,7 +37,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<LoginOrigin.Filter> loginOriginFilter() {
         var registration = new FilterRegistrationBean<>(new LoginOrigin.Filter());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/*", "/api/*", "/actuator/*");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/*", "/actuator/*");
+        registration.addUrlPatterns(API_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -43,7 +47,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
             BasicCredentials credentials) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, credentials, json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns(API_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

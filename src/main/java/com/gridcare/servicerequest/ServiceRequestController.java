@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.api.Idempotency;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.security.AllowedGroups;
+import com.gridcare.security.ApiUser;
+import jakarta.servlet.http.HttpServletRequest;
 import com.gridcare.security.Groups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,7 +60,7 @@ class ServiceRequestController {
             @PathVariable @Pattern(regexp = "^SRQ-\\d{4}-\\d{6}$", message = "must be a case number like SRQ-2026-000123")
             String caseId,
             @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
-            @RequestBody @NotNull @Valid Documents body) {
+            @RequestBody @NotNull @Valid Documents body, HttpServletRequest http) {
         var documents = body.documents() == null || body.documents().isNull() ? List.<RequestDocument>of()
                 : RequestDetails.documents(body.documents(), "documents");
         if (documents.isEmpty() && (body.answer() == null || body.answer().isBlank())) {
@@ -66,7 +68,7 @@ class ServiceRequestController {
         }
         return idempotency.once("srq-documents:" + caseId, idempotencyKey, body, DocumentsAccepted.class,
                 () -> {
-                    intake.receiveDocuments(caseId, documents, body.answer());
+                    intake.receiveDocuments(caseId, documents, body.answer(), ApiUser.of(http).id());
                     var held = requests.find(caseId).orElseThrow().documents().stream().map(Enum::name).toList();
                     return ResponseEntity.accepted().body(new DocumentsAccepted(caseId, held));
                 });

@@ -1,118 +1,82 @@
 package com.gridcare.servicerequest;
 
-import static com.gridcare.cases.ProcessVariables.ANSWER_BY;
-import static com.gridcare.cases.ProcessVariables.ARRIVAL_BY;
-import static com.gridcare.cases.ProcessVariables.ASSIGNED_GROUP;
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.DOCUMENT_ROUND;
-import static com.gridcare.cases.ProcessVariables.DUE_AT;
-import static com.gridcare.cases.ProcessVariables.MISSING_DOCUMENTS;
-import static com.gridcare.cases.ProcessVariables.PRIORITY;
-import static com.gridcare.cases.ProcessVariables.REQUEST_COMPLETE;
-import static com.gridcare.cases.ProcessVariables.RESTORATION_TARGET;
-import static com.gridcare.cases.ProcessVariables.RESTORED_AT;
-import static com.gridcare.cases.ProcessVariables.RESTORE_BY;
-import static com.gridcare.cases.ProcessVariables.ROUTING_DECISION_ID;
-import static com.gridcare.cases.ProcessVariables.ROUTING_REASON;
-import static com.gridcare.cases.ProcessVariables.SITE_WORK_GROUP;
-import static com.gridcare.cases.ProcessVariables.TIER;
-import static com.gridcare.cases.ProcessVariables.TIER_REASON;
-
 import com.gridcare.EngineClock;
-import com.gridcare.cases.CaseRepository;
-import com.gridcare.cases.ServiceCase;
+import com.gridcare.cases.CaseStepContext;
+import com.gridcare.cases.ProcessSteps;
+import com.gridcare.cases.ProcessVariables;
+import com.gridcare.cases.StepKind;
 import com.gridcare.clock.Calendars;
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockService;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.clock.SlaFacts;
 import com.gridcare.clock.TargetUnit;
-import com.gridcare.customer.Customer;
-import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.Tier;
 import com.gridcare.security.Groups;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Service;
 
-/** The steps of {@code service-request} that are GridCare's own: thin glue to the services. */
+/** The steps of {@code service-request} that are GridCare's own: thin glue from the case-step context to the services. */
 final class ServiceRequestDelegates {
 
     private ServiceRequestDelegates() {
     }
 
-    /** What the steps share: the case, its customer and its request. */
-    @Service
-    static class RequestContext {
-        private final CaseRepository cases;
-        private final CustomerRepository customers;
-        private final ServiceRequests requests;
-        private final CaseClocks clocks;
+    /** The request behind a step's case. */
+    static ServiceRequests.Stored request(ServiceRequests requests, CaseStepContext step) {
+        return requests.find(step.caseId()).orElseThrow(() -> new IllegalStateException(
+                "case " + step.caseId() + " has no service_request row"));
+    }
 
-        RequestContext(CaseRepository cases, CustomerRepository customers, ServiceRequests requests, CaseClocks clocks) {
-            this.cases = cases;
-            this.customers = customers;
-            this.requests = requests;
-            this.clocks = clocks;
-        }
-
-        ServiceCase serviceCase(DelegateExecution execution) {
-            return cases.find((String) execution.getVariable(CASE_ID)).orElseThrow();
-        }
-
-        Customer customer(ServiceCase serviceCase) {
-            return customers.find(serviceCase.customerId()).orElseThrow();
-        }
-
-        ServiceRequests.Stored request(ServiceCase serviceCase) {
-            return requests.find(serviceCase.id()).orElseThrow(() -> new IllegalStateException(
-                    "case " + serviceCase.id() + " has no service_request row"));
-        }
-
-        /** The SLA catalogue's view: the case and customer, with the requested voltage, supply and outage area. */
-        SlaFacts slaFacts(ServiceCase serviceCase, Customer customer, RequestDetails details) {
-            var facts = clocks.factsOf(serviceCase, customer);
-            if (details.voltageKv() != null) facts.setSupplyVoltageKv(details.voltageKv().doubleValue());
-            facts.setSupply(details.supply());
-            if (details.area() != null) facts.setArea(details.area());
-            return facts;
-        }
-
-        String dueAt(String caseId, SlaClock clock) {
-            return clocks.dueAt(caseId, clock).map(OffsetDateTime::toString).orElse(null);
-        }
+    /** The SLA catalogue's view: the case and customer, with the requested voltage, supply and outage area. */
+    static SlaFacts slaFacts(CaseStepContext step, RequestDetails details) {
+        var facts = step.clocks().factsOf(step.serviceCase(), step.customer());
+        if (details.voltageKv() != null) facts.setSupplyVoltageKv(details.voltageKv().doubleValue());
+        facts.setSupply(details.supply());
+        if (details.area() != null) facts.setArea(details.area());
+        return facts;
     }
 
     /** "Route request": owner, site-work group and priority by the service-request routing rules. */
     @Component("routeServiceRequest")
     static class Route implements JavaDelegate {
-        private final RequestContext context;
+        private final ProcessSteps steps;
+        private final ServiceRequests requests;
         private final ServiceRequestRouting routing;
 
-        Route(RequestContext context, ServiceRequestRouting routing) {
-            this.context = context;
+        Route(ProcessSteps steps, ServiceRequests requests, ServiceRequestRouting routing) {
+            this.steps = steps;
+            this.requests = requests;
             this.routing = routing;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            var serviceCase = context.serviceCase(execution);
-            var customer = context.customer(serviceCase);
-            BigDecimal voltage = context.request(serviceCase).details().voltageKv();
-            var decision = routing.route(serviceCase, customer, Tier.valueOf((String) execution.getVariable(TIER)),
-                    voltage, (String) execution.getVariable(TIER_REASON));
-            var siteWork = decision.output().getSiteWorkGroup();
-            execution.setVariable(ASSIGNED_GROUP, decision.output().getGroup());
-            execution.setVariable(SITE_WORK_GROUP, siteWork != null ? siteWork : Groups.FIELD_SERVICE);
-            execution.setVariable(PRIORITY, decision.output().getPriority());
-            execution.setVariable(ROUTING_REASON, decision.explanation());
-            execution.setVariable(ROUTING_DECISION_ID, decision.id());
+            var step = steps.of(execution);
+            var evaluated = step.latest(StepKind.CUSTOMER_EVALUATED).orElseThrow(() -> new IllegalStateException(
+                    "case " + step.caseId() + " is routed before its customer was evaluated (\"Evaluate customer\")"));
+            BigDecimal voltage = request(requests, step).details().voltageKv();
+            var decision = routing.route(step.serviceCase(), step.customer(), Tier.valueOf(evaluated.text("tier")),
+                    voltage, evaluated.text("reason"));
+            var siteWork = decision.output().getSiteWorkGroup() != null ? decision.output().getSiteWorkGroup()
+                    : Groups.FIELD_SERVICE;
+            var details = new LinkedHashMap<String, Object>();
+            details.put("group", decision.output().getGroup());
+            details.put("priority", decision.output().getPriority());
+            details.put("siteWorkGroup", siteWork);
+            details.put("reason", decision.explanation());
+            details.put("decisionId", decision.id());
+            step.record(StepKind.ROUTED, details);
+            step.keep(ProcessVariables.ASSIGNED_GROUP, decision.output().getGroup());
+            step.keep(ProcessVariables.SITE_WORK_GROUP, siteWork);
+            step.keep(ProcessVariables.PRIORITY, decision.output().getPriority());
         }
     }
 
@@ -123,76 +87,74 @@ final class ServiceRequestDelegates {
      */
     @Component("startServiceRequestClocks")
     static class StartClocks implements JavaDelegate {
-        private final RequestContext context;
-        private final CaseClocks clocks;
+        private final ProcessSteps steps;
+        private final ServiceRequests requests;
 
-        StartClocks(RequestContext context, CaseClocks clocks) {
-            this.context = context;
-            this.clocks = clocks;
+        StartClocks(ProcessSteps steps, ServiceRequests requests) {
+            this.steps = steps;
+            this.requests = requests;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            var serviceCase = context.serviceCase(execution);
-            var details = context.request(serviceCase).details();
-            var facts = context.slaFacts(serviceCase, context.customer(serviceCase), details);
+            var step = steps.of(execution);
+            var details = request(requests, step).details();
             var outage = details.type() == ServiceRequestType.OUTAGE_REPAIR;
-            clocks.start(serviceCase.id(), facts, serviceCase.receivedAt().toInstant(),
+            step.clocks().start(step.caseId(), slaFacts(step, details), step.serviceCase().receivedAt().toInstant(),
                     outage ? List.of(SlaClock.OUTAGE_ARRIVAL) : null);
             var main = ServiceRequestIntake.mainClock(details.type());
-            if (clocks.dueAt(serviceCase.id(), main).isEmpty()) {
-                throw new IllegalStateException("the SLA catalogue gives case " + serviceCase.id() + " no " + main
+            if (step.clocks().dueAt(step.caseId(), main).isEmpty()) {
+                throw new IllegalStateException("the SLA catalogue gives case " + step.caseId() + " no " + main
                         + " clock: add a row for " + details.type());
             }
-            execution.setVariable(DUE_AT, context.dueAt(serviceCase.id(), main));
-            if (outage) execution.setVariable(ARRIVAL_BY, context.dueAt(serviceCase.id(), SlaClock.OUTAGE_ARRIVAL));
         }
     }
 
     /** "Start restoration clock": on the crew's arrival, when the catalogue has a target for the area. */
     @Component("startRestorationClock")
     static class StartRestorationClock implements JavaDelegate {
-        private final RequestContext context;
-        private final CaseClocks clocks;
+        private final ProcessSteps steps;
+        private final ServiceRequests requests;
         private final Clock clock;
 
-        StartRestorationClock(RequestContext context, CaseClocks clocks, Clock clock) {
-            this.context = context;
-            this.clocks = clocks;
+        StartRestorationClock(ProcessSteps steps, ServiceRequests requests, Clock clock) {
+            this.steps = steps;
+            this.requests = requests;
             this.clock = clock;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            var serviceCase = context.serviceCase(execution);
-            var details = context.request(serviceCase).details();
-            var facts = context.slaFacts(serviceCase, context.customer(serviceCase), details);
-            clocks.start(serviceCase.id(), facts, clock.instant(), List.of(SlaClock.OUTAGE_RESTORATION));
-            var restoreBy = context.dueAt(serviceCase.id(), SlaClock.OUTAGE_RESTORATION);
-            execution.setVariable(RESTORATION_TARGET, restoreBy != null);
-            execution.setVariable(RESTORE_BY, restoreBy != null ? restoreBy
-                    : "as soon as possible / 尽快");
+            var step = steps.of(execution);
+            step.clocks().start(step.caseId(), slaFacts(step, request(requests, step).details()), clock.instant(),
+                    List.of(SlaClock.OUTAGE_RESTORATION));
+            step.keep(ProcessVariables.RESTORATION_TARGET,
+                    step.clocks().dueAt(step.caseId(), SlaClock.OUTAGE_RESTORATION).isPresent());
         }
     }
 
-    /** "Record supply restored": the time the customer is told. */
+    /** "Record supply restored": when supply came back, the time the customer is told. */
     @Component("recordSupplyRestored")
     static class RecordSupplyRestored implements JavaDelegate {
+        private final ProcessSteps steps;
         private final Clock clock;
 
-        RecordSupplyRestored(Clock clock) {
+        RecordSupplyRestored(ProcessSteps steps, Clock clock) {
+            this.steps = steps;
             this.clock = clock;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable(RESTORED_AT, OffsetDateTime.ofInstant(clock.instant(), EngineClock.ZONE).toString());
+            steps.of(execution).record(StepKind.SUPPLY_RESTORED,
+                    Map.of("restoredAt", OffsetDateTime.ofInstant(clock.instant(), EngineClock.ZONE).toString()));
         }
     }
 
     /**
-     * "Check documents": which documents the type needs that the customer has not given. When some
-     * are missing, counts the round (the step of the request and reminder messages) and the date the
+     * "Check documents": which documents the type needs that the customer has not given, handed to the
+     * gateway after it ({@value ProcessVariables#REQUEST_COMPLETE}). When some are missing, the record
+     * gets the round (the step of the request and reminder messages), what is missing and the date the
      * request expires.
      */
     @Component("checkRequestDocuments")
@@ -200,49 +162,52 @@ final class ServiceRequestDelegates {
         /** The customer has this long to send what is missing (PRODUCT.md: expire after 10 working days). */
         static final BigDecimal EXPIRY_WORKING_DAYS = BigDecimal.TEN;
 
-        private final RequestContext context;
+        private final ProcessSteps steps;
+        private final ServiceRequests requests;
         private final ClockService time;
         private final Clock clock;
 
-        CheckDocuments(RequestContext context, ClockService time, Clock clock) {
-            this.context = context;
+        CheckDocuments(ProcessSteps steps, ServiceRequests requests, ClockService time, Clock clock) {
+            this.steps = steps;
+            this.requests = requests;
             this.time = time;
             this.clock = clock;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            var serviceCase = context.serviceCase(execution);
-            var request = context.request(serviceCase);
+            var step = steps.of(execution);
+            var request = request(requests, step);
             var held = request.documents();
-            var missing = request.details().required(context.customer(serviceCase)).stream()
-                    .filter(d -> !held.contains(d)).toList();
-            execution.setVariable(REQUEST_COMPLETE, missing.isEmpty());
-            execution.setVariable(MISSING_DOCUMENTS, missing.stream().map(RequestDocument::label)
-                    .collect(Collectors.joining("; ")));
+            var missing = request.details().required(step.customer()).stream().filter(d -> !held.contains(d)).toList();
+            step.pass(ProcessVariables.REQUEST_COMPLETE, missing.isEmpty());
             if (missing.isEmpty()) return;
-            var round = execution.getVariable(DOCUMENT_ROUND) instanceof Integer n ? n : 0;
-            execution.setVariable(DOCUMENT_ROUND, round + 1);
             var now = clock.instant();
             var expires = time.add(Calendars.CHINA_WORKDAYS, now,
                     time.workingTime(Calendars.CHINA_WORKDAYS, EXPIRY_WORKING_DAYS, TargetUnit.WORKING_DAYS));
-            execution.setVariable(ANSWER_BY, OffsetDateTime.ofInstant(expires, EngineClock.ZONE).toString());
+            var details = new LinkedHashMap<String, Object>();
+            details.put("documents", missing.stream().map(RequestDocument::label).collect(Collectors.joining("; ")));
+            details.put("round", step.steps().all(step.caseId(), StepKind.DOCUMENTS_MISSING).size() + 1);
+            details.put("answerBy", OffsetDateTime.ofInstant(expires, EngineClock.ZONE).toString());
+            step.record(StepKind.DOCUMENTS_MISSING, details);
         }
     }
 
     /** "Enrol in green plan": the GREEN segment and the plan's reward. */
     @Component("enrolGreenPlan")
     static class EnrolGreenPlan implements JavaDelegate {
+        private final ProcessSteps steps;
         private final GreenPlanEnrolment enrolment;
 
-        EnrolGreenPlan(GreenPlanEnrolment enrolment) {
+        EnrolGreenPlan(ProcessSteps steps, GreenPlanEnrolment enrolment) {
+            this.steps = steps;
             this.enrolment = enrolment;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            enrolment.enrol((String) execution.getVariable(CASE_ID),
-                    (String) execution.getVariable(com.gridcare.cases.ProcessVariables.CUSTOMER_ID));
+            var step = steps.of(execution);
+            enrolment.enrol(step.caseId(), step.customerId());
         }
     }
 }

@@ -1,9 +1,5 @@
 package com.gridcare.servicerequest;
 
-import static com.gridcare.cases.ProcessVariables.ESCALATED;
-import static com.gridcare.cases.ProcessVariables.REGULATORY_RISK;
-import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
-
 import com.gridcare.EngineClock;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.InvalidFieldException;
@@ -11,17 +7,21 @@ import com.gridcare.api.NotFoundException;
 import com.gridcare.cases.CaseIntake;
 import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseRepository;
+import com.gridcare.cases.CaseStep;
+import com.gridcare.cases.CaseSteps;
+import com.gridcare.cases.StepKind;
 import com.gridcare.cases.Channel;
 import com.gridcare.cases.ProcessVariables;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.Customer;
-import com.gridcare.customer.ContactMasking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -45,15 +45,17 @@ public class ServiceRequestIntake {
 
     private final CaseIntake intake;
     private final CaseRepository cases;
+    private final CaseSteps steps;
     private final ServiceRequests requests;
     private final CaseClocks clocks;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    ServiceRequestIntake(CaseIntake intake, CaseRepository cases, ServiceRequests requests, CaseClocks clocks,
-            RuntimeService runtime, Clock clock) {
+    ServiceRequestIntake(CaseIntake intake, CaseRepository cases, CaseSteps steps, ServiceRequests requests,
+            CaseClocks clocks, RuntimeService runtime, Clock clock) {
         this.intake = intake;
         this.cases = cases;
+        this.steps = steps;
         this.requests = requests;
         this.clocks = clocks;
         this.runtime = runtime;
@@ -88,20 +90,11 @@ public class ServiceRequestIntake {
         var type = details.type().name();
         var received = intake.record(CaseKind.SERVICE_REQUEST, customer, channel, type, details.summary(), null, null);
         requests.insert(received.caseId(), details, proactive, trigger, received.receivedAt());
+        // what the model's gateways read: the type, and the voltage of a connection
         var variables = new HashMap<String, Object>();
-        variables.put(ProcessVariables.PROACTIVE, proactive);
-        variables.put(ESCALATED, false);
-        variables.put(REGULATORY_RISK, false);
-        variables.put(WAITING_FOR_CUSTOMER, false);
-        variables.put(ProcessVariables.DOCUMENT_ROUND, 0);
-        variables.put(ProcessVariables.CONTACT_MASKED, ContactMasking.phone(customer.phone()));
+        variables.put(ProcessVariables.CATEGORY, type);
         if (details.voltageKv() != null) variables.put(ProcessVariables.VOLTAGE_KV, details.voltageKv().doubleValue());
-        if (details.values().containsKey(RequestDetails.SUPPLY)) variables.put(ProcessVariables.SUPPLY, details.supply().name());
-        if (details.area() != null) variables.put(ProcessVariables.AREA, details.area().name());
-        if (details.values().get(RequestDetails.MONTH) != null) {
-            variables.put(ProcessVariables.MONTH, details.values().get(RequestDetails.MONTH));
-        }
-        var instanceId = intake.start(received, PROCESS_KEY, channel, type, variables);
+        var instanceId = intake.start(received, PROCESS_KEY, variables);
         var caseId = received.caseId();
         var registered = cases.find(caseId).orElseThrow();
         return new ServiceRequestReceipt(caseId, instanceId, registered.tier(), registered.priority(),
@@ -126,7 +119,7 @@ public class ServiceRequestIntake {
      * @throws ConflictException the request is closed or is not waiting for documents
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void receiveDocuments(String caseId, List<RequestDocument> documents, String answer) {
+    public void receiveDocuments(String caseId, List<RequestDocument> documents, String answer, String by) {
         var serviceCase = cases.lock(caseId).filter(c -> c.kind() == CaseKind.SERVICE_REQUEST)
                 .orElseThrow(() -> new NotFoundException("No service request " + caseId));
         if (!serviceCase.isOpen()) throw new ConflictException("Service request " + caseId + " is closed");
@@ -135,10 +128,13 @@ public class ServiceRequestIntake {
         }
         requests.addDocuments(caseId, documents.isEmpty() ? EnumSet.noneOf(RequestDocument.class)
                 : EnumSet.copyOf(documents), OffsetDateTime.now(clock));
+        var received = new LinkedHashMap<String, Object>();
+        received.put("documents", documents.stream().map(RequestDocument::label).collect(Collectors.joining("; ")));
+        received.put("customerAnswer", answer);
+        steps.append(new CaseStep.New(caseId, serviceCase.customerId(), serviceCase.processInstanceId(),
+                StepKind.DOCUMENTS_RECEIVED, "documents", "Documents received", null, by, null, received));
         try {
-            runtime.createMessageCorrelation(DOCUMENTS_RECEIVED).processInstanceBusinessKey(caseId)
-                    .setVariable(ProcessVariables.CUSTOMER_ANSWER, answer == null ? "" : answer.strip())
-                    .correlateWithResult();
+            runtime.createMessageCorrelation(DOCUMENTS_RECEIVED).processInstanceBusinessKey(caseId).correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("Service request " + caseId + " is not waiting for documents");
         }

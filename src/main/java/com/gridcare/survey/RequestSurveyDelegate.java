@@ -1,8 +1,6 @@
 package com.gridcare.survey;
 
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.CUSTOMER_ID;
-
+import com.gridcare.cases.ProcessSteps;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,14 +9,17 @@ import org.springframework.stereotype.Component;
 @Component("requestSurvey")
 class RequestSurveyDelegate implements JavaDelegate {
 
+    private final ProcessSteps steps;
     private final SurveyRequests requests;
 
-    RequestSurveyDelegate(SurveyRequests requests) {
+    RequestSurveyDelegate(ProcessSteps steps, SurveyRequests requests) {
+        this.steps = steps;
         this.requests = requests;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.request((String) execution.getVariable(CASE_ID), (String) execution.getVariable(CUSTOMER_ID));
+        var step = steps.of(execution);
+        requests.request(step.caseId(), step.customerId());
     }
 }

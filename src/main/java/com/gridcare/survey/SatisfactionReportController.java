@@ -5,12 +5,8 @@ import static com.gridcare.security.Groups.SERVICE_MANAGERS;
 import static com.gridcare.security.Groups.SUPERVISORS;
 import static com.gridcare.security.Groups.SURVEY_TEAM;
 
-import com.gridcare.api.InvalidFieldException;
+import com.gridcare.api.ReportPeriod;
 import com.gridcare.security.AllowedGroups;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /api/v1/reports/satisfaction?from=2026-01-01&to=2026-03-31[&format=csv]}. */
 @RestController
 class SatisfactionReportController {
-
-    static final int MAX_DAYS = 731;
 
     private final SatisfactionReport reports;
 
@@ -32,34 +26,8 @@ class SatisfactionReportController {
     @AllowedGroups({SERVICE_MANAGERS, SUPERVISORS, SURVEY_TEAM, ADMINS})
     ResponseEntity<?> satisfaction(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String format) {
-        var start = date("from", from);
-        var end = date("to", to);
-        if (end.isBefore(start)) {
-            throw new InvalidFieldException("to", "must not be before from");
-        }
-        if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw new InvalidFieldException("to", "at most " + MAX_DAYS + " days after from");
-        }
-        var report = reports.of(start, end);
-        if (format == null || format.equals("json")) {
-            return ResponseEntity.ok(report);
-        }
-        if (format.equals("csv")) {
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("Content-Disposition", "attachment; filename=\"satisfaction-" + start + "-" + end + ".csv\"")
-                    .body(report.csv());
-        }
-        throw new InvalidFieldException("format", "must be json or csv");
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required: a date like 2026-01-31");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "must be a date like 2026-01-31");
-        }
+        var period = ReportPeriod.of(from, to);
+        var report = reports.of(period.from(), period.to());
+        return period.answer(format, "satisfaction", report, report::csv);
     }
 }

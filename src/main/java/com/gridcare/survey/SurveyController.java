@@ -10,6 +10,8 @@ import com.gridcare.api.Idempotency;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
 import com.gridcare.security.AllowedGroups;
+import com.gridcare.security.ApiUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -83,7 +85,7 @@ class SurveyController {
     ResponseEntity<Object> answer(
             @PathVariable @Pattern(regexp = SURVEY_ID, message = SURVEY_ID_MESSAGE) String surveyId,
             @RequestHeader(value = Idempotency.HEADER, required = false) String idempotencyKey,
-            @RequestBody(required = false) ResponseRequest request) {
+            @RequestBody(required = false) ResponseRequest request, HttpServletRequest http) {
         if (request == null || request.score() == null) {
             throw new InvalidFieldException("score", "is required: 1 to 5");
         }
@@ -100,7 +102,7 @@ class SurveyController {
         identity.put("comment", comment);
         // A late answer is refused with 409 but kept, so the work answers it rather than throwing (which rolls back).
         return idempotency.once("survey-response", idempotencyKey, identity, Object.class, () -> {
-            var outcome = responses.answer(surveyId, request.score(), comment, idempotencyKey);
+            var outcome = responses.answer(surveyId, request.score(), comment, idempotencyKey, ApiUser.of(http).id());
             if (outcome instanceof SurveyResponses.Late late) {
                 var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "surveyId: survey "
                         + late.surveyId() + " expired at " + late.expiredAt()

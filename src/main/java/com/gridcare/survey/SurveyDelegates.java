@@ -1,111 +1,162 @@
 package com.gridcare.survey;
 
-import static com.gridcare.cases.ProcessVariables.ANSWER_BY;
 import static com.gridcare.cases.ProcessVariables.ESCALATED;
-import static com.gridcare.cases.ProcessVariables.REMIND_AT;
-import static com.gridcare.cases.ProcessVariables.REPLY_CODE;
-import static com.gridcare.cases.ProcessVariables.SUPPRESSION_REASON;
 import static com.gridcare.cases.ProcessVariables.SURVEY_ID;
-import static com.gridcare.cases.ProcessVariables.SURVEY_LINK;
 import static com.gridcare.cases.ProcessVariables.SURVEY_SUPPRESSED;
 import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
 
+import com.gridcare.api.InvalidFieldException;
+import com.gridcare.cases.ProcessSteps;
+import com.gridcare.cases.StepKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import com.gridcare.api.InvalidFieldException;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
-/** The survey-follow-up steps; each calls the survey's domain services. */
-@Configuration
-class SurveyDelegates {
+/** The survey-follow-up steps; each calls the survey's domain services through the case-step context. */
+final class SurveyDelegates {
+
+    private SurveyDelegates() {
+    }
 
     static String surveyId(DelegateExecution execution) {
         return execution.getVariable(SURVEY_ID) instanceof String id ? id : execution.getProcessBusinessKey();
     }
 
-    /** "Check suppression rules": sets {@code surveySuppressed} and, when suppressed, the reason. */
-    @Bean("checkSurveySuppression")
-    JavaDelegate checkSurveySuppression(SurveySuppression suppression) {
-        return execution -> {
+    /** "Check suppression rules": hands {@code surveySuppressed} to the gateway after it (the survey keeps the reason). */
+    @Component("checkSurveySuppression")
+    static class CheckSuppression implements JavaDelegate {
+        private final ProcessSteps steps;
+        private final SurveySuppression suppression;
+
+        CheckSuppression(ProcessSteps steps, SurveySuppression suppression) {
+            this.steps = steps;
+            this.suppression = suppression;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
             var decision = suppression.check(surveyId(execution));
-            execution.setVariable(SURVEY_SUPPRESSED, decision.output().suppressed());
-            execution.setVariable(SUPPRESSION_REASON,
-                    decision.output().suppressed() ? String.join(", ", decision.output().reasons()) : null);
-        };
+            steps.of(execution).pass(SURVEY_SUPPRESSED, decision.output().suppressed());
+        }
     }
 
     /**
-     * "Open survey": the survey takes answers from now until it expires; sets the reply code and link
-     * the invitation carries and the moments of the reminder and the expiry timers.
+     * "Open survey": the survey takes answers from now until it expires; the invitation carries its
+     * reply code and link ({@code ${survey...}}), and the reminder and expiry timers follow it.
      */
-    @Bean("openSurvey")
-    JavaDelegate openSurvey(SurveyRepository surveys, Clock clock,
-            @Value("${gridcare.survey.link-base:https://gridcare.example/survey/}") String linkBase,
-            @Value("${gridcare.survey.remind-after:P3D}") Duration remindAfter,
-            @Value("${gridcare.survey.expire-after:P7D}") Duration expireAfter) {
-        return execution -> {
-            var id = surveyId(execution);
+    @Component("openSurvey")
+    static class Open implements JavaDelegate {
+        private final ProcessSteps steps;
+        private final SurveyExpressions survey;
+        private final SurveyRepository surveys;
+        private final Clock clock;
+
+        Open(ProcessSteps steps, SurveyExpressions survey, SurveyRepository surveys, Clock clock) {
+            this.steps = steps;
+            this.survey = survey;
+            this.surveys = surveys;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
             var now = OffsetDateTime.now(clock);
-            var expiresAt = now.plus(expireAfter);
-            surveys.invite(id, now, expiresAt);
-            var survey = surveys.find(id).orElseThrow();
-            execution.setVariable(REPLY_CODE, survey.replyCode());
-            execution.setVariable(SURVEY_LINK, linkBase + survey.replyCode());
-            execution.setVariable(REMIND_AT, Date.from(now.plus(remindAfter).toInstant()));
-            execution.setVariable(ANSWER_BY, Date.from(survey.expiresAt().toInstant()));
-            execution.setVariable(WAITING_FOR_CUSTOMER, true);
-        };
+            surveys.invite(surveyId(execution), now, now.plus(survey.expireAfter()));
+            steps.of(execution).flag(WAITING_FOR_CUSTOMER);
+        }
     }
 
     /** "Expire survey": no answer in time; an answer from now on is refused and kept for reporting. */
-    @Bean("expireSurvey")
-    JavaDelegate expireSurvey(SurveyRepository surveys, Clock clock) {
-        return execution -> {
+    @Component("expireSurvey")
+    static class Expire implements JavaDelegate {
+        private final ProcessSteps steps;
+        private final SurveyRepository surveys;
+        private final Clock clock;
+
+        Expire(ProcessSteps steps, SurveyRepository surveys, Clock clock) {
+            this.steps = steps;
+            this.surveys = surveys;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
             surveys.expire(surveyId(execution), OffsetDateTime.now(clock));
-            execution.setVariable(WAITING_FOR_CUSTOMER, false);
-        };
+            steps.of(execution).unflag(WAITING_FOR_CUSTOMER);
+        }
     }
 
-    /** "Credit survey reward": SURVEY_THANKS as the offer rules allow, once per survey. */
-    @Bean("creditSurveyReward")
-    JavaDelegate creditSurveyReward(SurveyRewards rewards) {
-        return execution -> execution.setVariable(com.gridcare.cases.ProcessVariables.REWARD_POINTS,
-                rewards.credit(surveyId(execution)));
+    /** "Credit survey reward": SURVEY_THANKS as the offer rules allow, once per survey (the points ledger keeps it). */
+    @Component("creditSurveyReward")
+    static class CreditReward implements JavaDelegate {
+        private final SurveyRewards rewards;
+
+        CreditReward(SurveyRewards rewards) {
+            this.rewards = rewards;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            rewards.credit(surveyId(execution));
+        }
     }
 
-    /** "Record improvement plan": the approved plan, kept with the survey as sent to the customer. */
-    @Bean("recordImprovementPlan")
-    JavaDelegate recordImprovementPlan(SurveyRepository surveys, Clock clock) {
-        return execution -> surveys.recordPlanSent(surveyId(execution), (String) execution.getVariable(SurveyProcess.IMPROVEMENT_PLAN),
-                OffsetDateTime.now(clock));
+    /** "Record improvement plan": the approved plan (the latest drafted in the record), kept with the survey as sent. */
+    @Component("recordImprovementPlan")
+    static class RecordImprovementPlan implements JavaDelegate {
+        private final ProcessSteps steps;
+        private final SurveyRepository surveys;
+        private final Clock clock;
+
+        RecordImprovementPlan(ProcessSteps steps, SurveyRepository surveys, Clock clock) {
+            this.steps = steps;
+            this.surveys = surveys;
+            this.clock = clock;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            var plan = steps.of(execution).latest(StepKind.IMPROVEMENT_PLAN).map(s -> s.text(SurveyProcess.IMPROVEMENT_PLAN))
+                    .orElseThrow(() -> new IllegalStateException("survey " + surveyId(execution)
+                            + ": no improvement plan was drafted"));
+            surveys.recordPlanSent(surveyId(execution), plan, OffsetDateTime.now(clock));
+        }
     }
 
     /**
-     * On completing "Approve improvement plan": a plan sent back must say what to change. The form
-     * asks for it, but only while shown, and a form's conditions are not checked on the server.
+     * {@code ${checkPlanVerdict}} of survey-follow-up versions deployed before the case record: a plan
+     * sent back must say what to change. Newer versions record "Approve improvement plan" as a
+     * {@link StepKind#PLAN_REVIEW} step, which checks the same.
      */
-    @Bean("checkPlanVerdict")
-    TaskListener checkPlanVerdict() {
-        return task -> {
+    @Component("checkPlanVerdict")
+    static class CheckPlanVerdict implements TaskListener {
+        @Override
+        public void notify(DelegateTask task) {
             var approved = Boolean.TRUE.equals(task.getVariable(SurveyProcess.PLAN_APPROVED));
             var feedback = task.getVariable(SurveyProcess.PLAN_FEEDBACK);
             if (!approved && (!(feedback instanceof String text) || text.isBlank())) {
                 throw new InvalidFieldException("variables." + SurveyProcess.PLAN_FEEDBACK,
                         "is required when the plan is sent back: say what to change");
             }
-        };
+        }
     }
 
     /** "Mark overdue": a follow-up step passed its working-day limit (Tasklist filter "Escalated"). */
-    @Bean("markSurveyOverdue")
-    JavaDelegate markSurveyOverdue() {
-        return execution -> execution.setVariable(ESCALATED, true);
+    @Component("markSurveyOverdue")
+    static class MarkOverdue implements JavaDelegate {
+        private final ProcessSteps steps;
+
+        MarkOverdue(ProcessSteps steps) {
+            this.steps = steps;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            steps.of(execution).flag(ESCALATED);
+        }
     }
 }

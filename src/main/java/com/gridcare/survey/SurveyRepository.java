@@ -138,7 +138,7 @@ public class SurveyRepository {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
-    private static Survey map(ResultSet rs, int n) throws SQLException {
+    static Survey map(ResultSet rs, int n) throws SQLException {
         return new Survey(rs.getString("id"), rs.getString("case_id"), rs.getString("customer_id"),
                 rs.getString("process_instance_id"), rs.getString("channel"), rs.getString("category"),
                 rs.getString("owning_group"), rs.getString("reply_code"), SurveyStatus.valueOf(rs.getString("status")),

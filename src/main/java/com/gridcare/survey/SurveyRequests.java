@@ -64,15 +64,11 @@ public class SurveyRequests {
         var group = serviceCase.assignedGroup() != null ? serviceCase.assignedGroup() : Groups.CUSTOMER_SERVICE;
         surveys.insert(surveyId, caseId, serviceCase.customerId(), serviceCase.channel().name(),
                 serviceCase.category(), group, surveys.newReplyCode(), now);
+        // the survey, its case, and the group its improvement plan task is for
         var variables = new HashMap<String, Object>();
         variables.put(ProcessVariables.SURVEY_ID, surveyId);
         variables.put(ProcessVariables.CASE_ID, caseId);
-        variables.put(ProcessVariables.CUSTOMER_ID, serviceCase.customerId());
-        variables.put(ProcessVariables.CHANNEL, serviceCase.channel().name());
-        variables.put(ProcessVariables.CATEGORY, serviceCase.category());
         variables.put(ProcessVariables.ASSIGNED_GROUP, group);
-        variables.put(ProcessVariables.ESCALATED, false);
-        variables.put(ProcessVariables.WAITING_FOR_CUSTOMER, false);
         var instance = runtime.createProcessInstanceByKey(SurveyProcess.KEY).businessKey(surveyId)
                 .setVariables(variables).execute();
         surveys.linkProcess(surveyId, instance.getId());

@@ -1,14 +1,14 @@
 package com.gridcare.survey;
 
-import static com.gridcare.cases.ProcessVariables.SURVEY_COMMENT;
-import static com.gridcare.cases.ProcessVariables.SURVEY_SCORE;
-import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
-
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
+import com.gridcare.cases.CaseStep;
+import com.gridcare.cases.CaseSteps;
+import com.gridcare.cases.ProcessVariables;
+import com.gridcare.cases.StepKind;
+import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,11 +27,13 @@ public class SurveyResponses {
     public record Late(String surveyId, OffsetDateTime expiredAt) implements Outcome {}
 
     private final SurveyRepository surveys;
+    private final CaseSteps steps;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    SurveyResponses(SurveyRepository surveys, RuntimeService runtime, Clock clock) {
+    SurveyResponses(SurveyRepository surveys, CaseSteps steps, RuntimeService runtime, Clock clock) {
         this.surveys = surveys;
+        this.steps = steps;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -41,7 +43,7 @@ public class SurveyResponses {
      * @throws ConflictException when the survey was answered before, or never sent
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome answer(String surveyId, int score, String comment, String idempotencyKey) {
+    public Outcome answer(String surveyId, int score, String comment, String idempotencyKey, String by) {
         var survey = surveys.lock(surveyId)
                 .orElseThrow(() -> new NotFoundException("surveyId: no survey " + surveyId));
         var now = OffsetDateTime.now(clock);
@@ -64,12 +66,15 @@ public class SurveyResponses {
         if (!surveys.answer(surveyId, score, comment, now)) {
             throw new ConflictException("surveyId: survey " + surveyId + " changed at the same time; try again");
         }
-        var variables = new HashMap<String, Object>();
-        variables.put(SURVEY_SCORE, score);
-        variables.put(SURVEY_COMMENT, comment);
-        variables.put(WAITING_FOR_CUSTOMER, false);
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("score", score);
+        answer.put("comment", comment);
+        steps.append(new CaseStep.New(survey.caseId(), survey.customerId(), survey.processInstanceId(),
+                StepKind.SURVEY_ANSWERED, "survey-answer", "Survey " + surveyId + " answered", null, by, null, answer));
+        // the customer answered: no longer waiting for them (Tasklist filter)
+        runtime.removeVariable(survey.processInstanceId(), ProcessVariables.WAITING_FOR_CUSTOMER);
         runtime.createMessageCorrelation(SurveyProcess.MESSAGE_ANSWERED).processInstanceBusinessKey(surveyId)
-                .setVariables(variables).correlate();
+                .setVariable(ProcessVariables.SURVEY_SCORE, score).correlate();
         return new Accepted(surveyId, survey.caseId(), score, now);
     }
 }

@@ -6,6 +6,7 @@ import static com.gridcare.cases.ProcessVariables.TIER;
 import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
 
 import com.gridcare.customer.Tier;
+import com.gridcare.security.GroupPermissions;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -37,6 +38,7 @@ class TasklistFilters implements SmartInitializingSingleton {
     static final String ESCALATED_CASES = "Escalated / 已升级";
     static final String REGULATORY_RISK_CASES = "Regulatory risk / 监管风险";
     static final String WAITING = "Waiting for customer / 等待客户";
+    static final String TEAM_VIEW = "Team view / 团队任务";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -70,6 +72,9 @@ class TasklistFilters implements SmartInitializingSingleton {
                 myGroups().includeAssignedTasks().processVariableValueEquals(REGULATORY_RISK, true));
         ensure(WAITING, null, "Tasks of my groups waiting for the customer's reply / 本组等待客户回复的任务", 25,
                 myGroups().includeAssignedTasks().processVariableValueEquals(WAITING_FOR_CUSTOMER, true));
+        // supervisors see every group's tasks (GroupPermissions) and reassign from here; others see their groups' share
+        ensure(TEAM_VIEW, null, "Every open task of the groups supervisors oversee, with who holds it / 主管所辖各组的全部待办任务及处理人",
+                30, tasks.createTaskQuery().taskCandidateGroupIn(GroupPermissions.frontLine()).includeAssignedTasks());
     }
 
     private TaskQuery myGroups() {

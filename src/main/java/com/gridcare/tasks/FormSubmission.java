@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.cases.ProcessVariables;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +17,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -28,7 +25,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * Checks the variables submitted to complete a task against the task's form and turns them into
  * process variables, as Tasklist would store them. Every problem names its field
  * ({@code variables.<key>}). Without a Camunda Form, plain values (text, number, true/false) with
- * simple names are accepted. Never accepted: the variables the processes own (case id, routing…).
+ * simple names are accepted. Never accepted: the variables the processes keep (case id, routing…).
  */
 final class FormSubmission {
 
@@ -38,17 +35,8 @@ final class FormSubmission {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{5,19}$");
 
-    /** The names in {@link ProcessVariables}: set by the processes, never by a form submission. */
-    static final Set<String> PROCESS_OWNED = Arrays.stream(ProcessVariables.class.getDeclaredFields())
-            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-            .map(f -> {
-                try {
-                    return (String) f.get(null);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            })
-            .collect(Collectors.toUnmodifiableSet());
+    /** The variables the processes keep: set by them, never by a form submission. */
+    static final Set<String> PROCESS_OWNED = ProcessVariables.KEPT;
 
     private final ObjectMapper json;
 

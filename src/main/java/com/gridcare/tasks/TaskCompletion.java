@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,16 +53,15 @@ public class TaskCompletion {
 
     private final CommandExecutor commands;
     private final TaskService tasks;
-    private final FormService forms;
+    private final TaskForms forms;
+    private final FormService formService;
     private final HistoryService history;
     private final FormSubmission submission;
-    private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate fresh;
-    /** Forms bound to their deployment or version never change: parsed once per process definition and task. */
-    private final Map<String, Optional<FormSchema>> boundForms = new ConcurrentHashMap<>();
 
-    TaskCompletion(ProcessEngine engine, TaskService tasks, FormService forms, HistoryService history, ObjectMapper json,
+    TaskCompletion(ProcessEngine engine, TaskService tasks, TaskForms forms, FormService formService,
+            HistoryService history, ObjectMapper json,
             Clock clock, PlatformTransactionManager transactionManager) {
         this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
@@ -70,9 +70,9 @@ public class TaskCompletion {
         this.fresh.setReadOnly(true);
         this.tasks = tasks;
         this.forms = forms;
+        this.formService = formService;
         this.history = history;
         this.submission = new FormSubmission(json);
-        this.json = json;
         this.clock = clock;
     }
 
@@ -123,14 +123,27 @@ public class TaskCompletion {
         var task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) return new Attempt(null, Refusal.NOT_OPEN, null);
         if (!mayComplete(task, user)) return new Attempt(null, Refusal.NOT_CANDIDATE, null);
-        var current = tasks.getVariables(taskId);
+        var form = forms.of(task);
+        // a read-only field may come back as the form showed it: its context, read only when one does
+        Map<String, Object> current = form != null && submitted.keySet().stream()
+                .anyMatch(key -> form.fields().containsKey(key) && form.fields().get(key).readOnly())
+                ? formService.getTaskFormVariables(taskId) : Map.of();
         Map<String, Object> variables;
         try {
-            variables = submission.validate(form(task), submitted, current);
+            variables = submission.validate(form, submitted, current);
+            // the step the completion writes is checked too (its listener would refuse it inside the engine)
+            var kind = TaskSteps.kindOf(taskId);
+            if (!kind.fields().isEmpty()) {
+                var outcome = new HashMap<String, Object>();
+                for (var name : kind.fields()) {
+                    if (variables.get(name) != null) outcome.put(name, variables.get(name));
+                }
+                kind.check(outcome);
+            }
         } catch (InvalidFieldException invalid) {
             return new Attempt(null, null, invalid);
         }
-        var caseId = current.get(ProcessVariables.CASE_ID);
+        var caseId = tasks.getVariable(taskId, ProcessVariables.CASE_ID);
         tasks.complete(taskId, variables);
         return new Attempt(new Completed(taskId, task.getName(), caseId == null ? null : caseId.toString(),
                 task.getProcessInstanceId(), user.id(), OffsetDateTime.now(clock)), null, null);
@@ -151,29 +164,6 @@ public class TaskCompletion {
             if (user.id().equals(link.getUserId())) return true;
         }
         return false;
-    }
-
-    /** The task's Camunda Form, or null when it has none (or an embedded HTML form GridCare cannot read). */
-    private FormSchema form(Task task) {
-        if (task.getCamundaFormRef() == null
-                && (task.getFormKey() == null || !task.getFormKey().startsWith("camunda-forms:"))) {
-            return null;
-        }
-        var ref = task.getCamundaFormRef();
-        if (ref != null && task.getProcessDefinitionId() != null
-                && ("deployment".equals(ref.getBinding()) || "version".equals(ref.getBinding()))) {
-            return boundForms.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-                    k -> Optional.ofNullable(deployedForm(task))).orElse(null);
-        }
-        return deployedForm(task);
-    }
-
-    private FormSchema deployedForm(Task task) {
-        try (var in = forms.getDeployedTaskForm(task.getId())) {
-            return FormSchema.parse(json.readTree(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("the form of task " + task.getId() + " cannot be read", e);
-        }
     }
 
     /** No open task: completed or cancelled earlier (409), or never there (404). */

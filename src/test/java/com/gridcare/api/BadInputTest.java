@@ -102,6 +102,10 @@ class BadInputTest {
                         "occurredAt", "\"2026-01-01T10:00:00+08:00\""), false));
         t.put("GET /api/v1/cases/{caseId}", new Template("GET", "/api/v1/cases/{caseId}",
                 Map.of("caseId", "CMP-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/cases/{caseId}/record", new Template("GET", "/api/v1/cases/{caseId}/record",
+                Map.of("caseId", "CMP-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/reports/root-causes", new Template("GET", "/api/v1/reports/root-causes", Map.of(),
+                fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/cases/{caseId}/withdrawal", new Template("POST", "/api/v1/cases/{caseId}/withdrawal",
                 Map.of("caseId", "CMP-1999-000001"), Map.of(), fields("reason", "\"no longer needed\""), false));
         t.put("PUT /api/v1/customers/{id}", new Template("PUT", "/api/v1/customers/{id}", Map.of("id", "BADINPUT-C"),
@@ -148,6 +152,25 @@ class BadInputTest {
                 fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/deployments/reload", new Template("POST", "/api/v1/deployments/reload", Map.of(), Map.of(),
                 null, false));
+        // the staff workspace in Tasklist (issue 17)
+        t.put("GET /api/v1/search", new Template("GET", "/api/v1/search", Map.of(), fields("q", "CMP-1999"), null, false));
+        t.put("POST /api/v1/contacts", new Template("POST", "/api/v1/contacts", Map.of(), Map.of(),
+                fields("customerId", "\"BADINPUT-NOBODY\"", "channel", "\"HOTLINE\"", "kind", "\"ENQUIRY\"",
+                        "summary", "\"Asked about the tariff\""), false));
+        t.put("POST /api/v1/calls", new Template("POST", "/api/v1/calls", Map.of(), Map.of(),
+                fields("customerId", "\"BADINPUT-NOBODY\"", "channel", "\"HOTLINE\"", "kind", "\"COMPLAINT\"",
+                        "complaint", "{\"category\":\"METER\",\"description\":\"Meter blank\"}"), false));
+        t.put("GET /api/v1/customers/{id}/timeline", new Template("GET", "/api/v1/customers/{id}/timeline",
+                Map.of("id", "BADINPUT-NOBODY"), fields("limit", "50"), null, false));
+        t.put("GET /api/v1/customers/{id}/consumption", new Template("GET", "/api/v1/customers/{id}/consumption",
+                Map.of("id", "BADINPUT-NOBODY"), fields("months", "24"), null, false));
+        t.put("POST /api/v1/customers/{id}/reveal", new Template("POST", "/api/v1/customers/{id}/reveal",
+                Map.of("id", "BADINPUT-NOBODY"), Map.of(), fields("field", "\"PHONE\"", "reason", "\"caller asked\""),
+                false));
+        t.put("GET /api/v1/customers/{id}/access-log", new Template("GET", "/api/v1/customers/{id}/access-log",
+                Map.of("id", "BADINPUT-NOBODY"), fields("limit", "10"), null, false));
+        t.put("GET /api/v1/reports/contacts", new Template("GET", "/api/v1/reports/contacts", Map.of(),
+                fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
         t.put("POST /api/v1/admin/users/{id}/unlock", new Template("POST", "/api/v1/admin/users/{id}/unlock",
                 Map.of("id", "badinputnobody"), Map.of(), null, false));
         return t;

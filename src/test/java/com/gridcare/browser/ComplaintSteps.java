@@ -2,8 +2,10 @@ package com.gridcare.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
+import com.gridcare.testsupport.TestData;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 
@@ -32,8 +34,8 @@ final class ComplaintSteps {
     static final String RESOLUTION = "Resolution";
     static final String CUSTOMER_FEEDBACK = "What the customer said";
 
-    /** The process variable the form writes the contact note to. */
-    static final String CONTACT_NOTE_VARIABLE = "contactNote";
+    /** The form field of the contact note, a field of the CONTACT step on the case record. */
+    static final String CONTACT_NOTE_FIELD = "contactNote";
 
     private final int port;
     private final HistoryService history;
@@ -96,8 +98,20 @@ final class ComplaintSteps {
         var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         assertThat(task.getEndTime()).as("task %s completed", taskId).isNotNull();
         assertThat(task.getDeleteReason()).isEqualTo("completed");
-        // the case goes on to "Resolve complaint" with the note among its variables (history keeps no variables)
-        assertThat(runtime.getVariable(task.getProcessInstanceId(), CONTACT_NOTE_VARIABLE)).isEqualTo(note);
+        // the note is on the case record, by the agent who completed the task, and not a process variable
+        var caseId = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        var record = Api.at(port).as(Groups.CUSTOMER_SERVICE).get("/api/v1/cases/" + caseId + "/record");
+        assertThat(record.status()).as(record.body()).isEqualTo(200);
+        JsonNode contact = null;
+        for (var step : record.json().path("steps")) {
+            if ("CONTACT".equals(step.path("kind").asText())) contact = step;
+        }
+        assertThat(contact).as("the CONTACT step of %s", caseId).isNotNull();
+        assertThat(contact.path("details").path(CONTACT_NOTE_FIELD).asText()).isEqualTo(note);
+        assertThat(contact.path("user").asText()).isEqualTo(TestData.user(Groups.CUSTOMER_SERVICE));
+        assertThat(contact.path("taskId").asText()).isEqualTo(taskId);
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), CONTACT_NOTE_FIELD)).isNull();
     }
 
     record Complaint(String caseId, String customerId, String tier, String category, String group) {

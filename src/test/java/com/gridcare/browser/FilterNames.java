@@ -13,6 +13,7 @@ final class FilterNames {
     static final String ESCALATED = "Escalated";
     static final String REGULATORY_RISK = "Regulatory risk";
     static final String WAITING_FOR_CUSTOMER = "Waiting for customer";
+    static final String TEAM_VIEW = "Team view";
 
     static final List<String> ALL = List.of(MY_TASKS, MY_GROUPS_TASKS, DUE_TODAY, OVERDUE, KEY_ACCOUNTS, ESCALATED,
             REGULATORY_RISK, WAITING_FOR_CUSTOMER);

@@ -39,6 +39,8 @@ class CaseRecordsProcessTest {
     @Autowired
     CaseRecords records;
     @Autowired
+    CaseSteps steps;
+    @Autowired
     NotificationOutbox outbox;
     @Autowired
     RuntimeService runtime;
@@ -115,20 +117,23 @@ class CaseRecordsProcessTest {
                         tuple(CaseEventType.STAGE_CHANGED, "CONFIRMATION"),
                         tuple(CaseEventType.CLOSED, "CLOSED"),
                         tuple(CaseEventType.NOTIFICATION, null));
-        var everything = records.history(opened.caseId(), true);
-        assertThat(everything).filteredOn(e -> !e.customerVisible()).extracting(CaseEvent::type, CaseEvent::actor)
+        // the tasks' life is in the case record: who, for which group, when
+        var taskSteps = steps.steps(opened.caseId()).stream().filter(s -> s.taskId() != null).toList();
+        assertThat(taskSteps).extracting(CaseStep::kind, CaseStep::activityId, CaseStep::actor, CaseStep::actorGroup)
                 .containsExactly(
-                        tuple(CaseEventType.TASK_CREATED, CaseRecords.SYSTEM),
-                        tuple(CaseEventType.TASK_ASSIGNED, "agent7"),
-                        tuple(CaseEventType.TASK_COMPLETED, "agent7"),
-                        tuple(CaseEventType.ESCALATED, CaseRecords.SYSTEM),
-                        tuple(CaseEventType.TASK_CREATED, CaseRecords.SYSTEM),
-                        tuple(CaseEventType.TASK_COMPLETED, CaseRecords.SYSTEM));
-        assertThat(everything).filteredOn(e -> e.type() == CaseEventType.STAGE_CHANGED)
+                        tuple(StepKind.TASK_CREATED, "Task_Investigate", CaseRecords.SYSTEM, "customer-service"),
+                        tuple(StepKind.TASK_ASSIGNED, "Task_Investigate", "agent7", "customer-service"),
+                        tuple(StepKind.TASK_COMPLETED, "Task_Investigate", "agent7", "customer-service"),
+                        tuple(StepKind.TASK_CREATED, "Task_ConfirmResult", CaseRecords.SYSTEM, "customer-service"),
+                        tuple(StepKind.TASK_COMPLETED, "Task_ConfirmResult", CaseRecords.SYSTEM, "customer-service"));
+        assertThat(taskSteps.get(0).taskId()).isEqualTo(investigate.getId());
+        assertThat(taskSteps.get(2).details()).as("what the form submitted")
+                .containsEntry("resolution", "Meter replaced on site").containsEntry("rootCause", "METER_FAULT");
+        assertThat(records.history(opened.caseId(), true)).filteredOn(e -> e.type() == CaseEventType.STAGE_CHANGED)
                 .extracting(CaseEvent::textEn, CaseEvent::textZh)
                 .contains(tuple("Your case is now at this step: Being investigated.", "您的工单当前进度：调查处理中。"));
-        assertThat(everything).filteredOn(e -> e.type() == CaseEventType.TASK_CREATED).first()
-                .extracting(CaseEvent::taskId).isEqualTo(investigate.getId());
+        assertThat(runtime.createVariableInstanceQuery().variableName("resolution").count())
+                .as("the submission is in the record, not a process variable").isZero();
     }
 
     @Test
@@ -178,8 +183,8 @@ class CaseRecordsProcessTest {
         var withdrawn = cases.find(opened.caseId()).orElseThrow();
         assertThat(withdrawn.status()).isEqualTo(CaseStatus.WITHDRAWN);
         assertThat(withdrawn.outcome()).isEqualTo("WITHDRAWN");
-        assertThat(records.history(opened.caseId(), true)).filteredOn(e -> e.type() == CaseEventType.TASK_CANCELLED)
-                .extracting(CaseEvent::taskId).containsExactly(investigate.getId());
+        assertThat(steps.steps(opened.caseId())).filteredOn(s -> s.kind() == StepKind.TASK_CANCELLED)
+                .extracting(CaseStep::taskId).containsExactly(investigate.getId());
         assertThat(outbox.forCase(opened.caseId())).extracting(QueuedNotification::template)
                 .containsExactly("ACKNOWLEDGEMENT", "WITHDRAWAL_CONFIRMED");
     }

@@ -3,6 +3,8 @@ package com.gridcare.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.cases.CaseSteps;
+import com.gridcare.cases.StepKind;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
@@ -47,6 +49,8 @@ class ComplaintScenarioApiTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    CaseSteps steps;
     @Autowired
     ManagementService management;
     @Autowired
@@ -221,7 +225,8 @@ class ComplaintScenarioApiTest {
             assertThat(answers).extracting(Api.Answer::status).as("round %d: %s", round, answers)
                     .containsExactlyInAnyOrder(200, 409);
             var winner = answers.get(0).status() == 200 ? "Billing reissued the bill." : "Supervisor reissued the bill.";
-            assertThat(runtime.getVariable(c.pi(), "resolution")).isEqualTo(winner);
+            assertThat(steps.all(c.caseId(), StepKind.RESOLUTION)).as("one resolution recorded").singleElement()
+                    .satisfies(r -> assertThat(r.text("resolution")).isEqualTo(winner));
             runJobsTwiceAtOnce(c);
             assertThat(tasks.createTaskQuery().processInstanceId(c.pi()).taskDefinitionKey("Task_ConfirmResult").count())
                     .as("one step taken").isEqualTo(1);

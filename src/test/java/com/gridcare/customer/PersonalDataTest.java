@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +42,8 @@ class PersonalDataTest {
     JdbcTemplate jdbc;
     @Autowired
     ManagementService management;
+    @Autowired
+    TaskService tasks;
 
     private String phone;
     private String contactPhone;
@@ -133,7 +137,13 @@ class PersonalDataTest {
     @Test
     void anErasureRemovesTheCustomersDataFromEveryTable() {
         var caseId = intake();
+        // what staff wrote about the customer is in the case record
+        var contact = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
+        tasks.complete(contact.getId(), Map.of("contactOutcome", "REACHED",
+                "contactNote", "Reached " + name + " on " + phone + "; mail to \"" + email + "\" too."));
         assertThat(whereFound(name, false)).as("the name before the erasure").isNotEmpty();
+        assertThat(whereFound(phone, false)).as("the phone before the erasure")
+                .anyMatch(column -> column.equalsIgnoreCase("case_step.details"));
 
         var erased = Api.at(port).as(Groups.ADMINS).post("/api/v1/customers/" + customerId + "/erasure", "{}");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);

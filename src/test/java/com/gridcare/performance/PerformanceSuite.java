@@ -51,8 +51,10 @@ public final class PerformanceSuite {
         return side.equals("stock") ? 8091 : 8090;
     }
 
+    /** The side's database: bench_SIDE, or the one -Dbench.database names (emptied, as bench_SIDE is). */
     private static String postgresUrl(String side) {
-        return System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/") + "bench_" + side;
+        return System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/")
+                + System.getProperty("bench.database", "bench_" + side);
     }
 
     private static int run(String side, List<String> chosen) throws Exception {

@@ -112,9 +112,7 @@ final class Workloads {
                     "No power since this morning", null, null, now, null, CaseStatus.OPEN, "RECEIVED", null, null,
                     null, null, null), now);
             runtime.createProcessInstanceByKey(ComplaintIntake.PROCESS_KEY).businessKey(caseId)
-                    .setVariables(Map.of(ProcessVariables.CASE_ID, caseId, ProcessVariables.CUSTOMER_ID, customer,
-                            ProcessVariables.CUSTOMER_NAME, "Benchmark customer", ProcessVariables.CHANNEL,
-                            Channel.HOTLINE.name(), ProcessVariables.CATEGORY, category))
+                    .setVariables(Map.of(ProcessVariables.CASE_ID, caseId, ProcessVariables.CUSTOMER_ID, customer))
                     .execute();
         });
         return true;

@@ -3,6 +3,8 @@ package com.gridcare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gridcare.cases.CaseSteps;
+import com.gridcare.cases.StepKind;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
@@ -10,7 +12,6 @@ import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.util.ArrayList;
 import java.util.function.Function;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ class DecisionLogApiTest {
     @Autowired
     TestData testData;
     @Autowired
-    RuntimeService runtime;
+    CaseSteps steps;
     @Autowired
     JdbcClient jdbc;
 
@@ -47,11 +48,13 @@ class DecisionLogApiTest {
                 {"customerId": "%s", "channel": "EMAIL", "category": "BILLING",
                  "description": "The demand charge on the October invoice is wrong."}""".formatted(customerId)).json();
         var caseId = receipt.path("caseId").asText();
-        var variables = runtime.getVariables(receipt.path("processInstanceId").asText());
-
-        assertThat(variables.get("routingReason")).isEqualTo("Routed to key-accounts by row 4 'BILLING, KEY/STRATEGIC'; "
-                + "tier KEY because 2.3 GWh ≥ 1 GWh; priority 75");
-        assertThat(variables.get("tierReason")).isEqualTo("tier KEY because 2.3 GWh ≥ 1 GWh");
+        var routed = steps.latest(caseId, StepKind.ROUTED).orElseThrow();
+        var evaluated = steps.latest(caseId, StepKind.CUSTOMER_EVALUATED).orElseThrow();
+        assertThat(routed.text("reason"))
+                .isEqualTo("Routed to key-accounts by row 4 'BILLING, KEY/STRATEGIC'; "
+                        + "tier KEY because 2.3 GWh ≥ 1 GWh; priority 75");
+        assertThat(evaluated.text("reason"))
+                .isEqualTo("tier KEY because 2.3 GWh ≥ 1 GWh");
 
         var log = Api.at(port).as(Groups.KEY_ACCOUNTS).get("/api/v1/customers/" + customerId + "/decisions?size=100");
         assertThat(log.status()).isEqualTo(200);
@@ -68,15 +71,15 @@ class DecisionLogApiTest {
         var evaluation = ofKind.apply("CUSTOMER_EVALUATION");
         assertThat(ofKind.apply("SLA_TARGETS").path("id").asText()).isEqualTo(jdbc.sql(
                 "SELECT DISTINCT decision_id FROM case_clock WHERE case_id = ?").param(caseId).query(String.class).single());
-        assertThat(routing.path("id").asText()).isEqualTo(variables.get("routingDecisionId"));
-        assertThat(evaluation.path("id").asText()).isEqualTo(variables.get("evaluationDecisionId"));
+        assertThat(routing.path("id").asText()).isEqualTo(routed.text("decisionId"));
+        assertThat(evaluation.path("id").asText()).isEqualTo(evaluated.text("decisionId"));
         assertThat(routing.path("ruleVersion").asText()).matches("[0-9a-f]{12}");
         assertThat(routing.path("firedRules").toString()).contains("row 4 'BILLING, KEY/STRATEGIC'")
                 .contains("rule 'Priority at most 100'");
         assertThat(routing.path("inputs").path("category").asText()).isEqualTo("BILLING");
         assertThat(routing.path("inputs").path("tier").asText()).isEqualTo("KEY");
         assertThat(routing.path("outputs").path("group").asText()).isEqualTo("key-accounts");
-        assertThat(routing.path("explanation").asText()).isEqualTo(variables.get("routingReason"));
+        assertThat(routing.path("explanation").asText()).isEqualTo(routed.text("reason"));
         assertThat(evaluation.path("firedRules").toString()).contains("row 3 'KEY: non-residential with at least 1 GWh a year'");
         assertThat(evaluation.path("inputs").path("annualKwh").asDouble()).isEqualTo(2_300_000, org.assertj.core.data.Offset.offset(1.0));
         assertThat(evaluation.path("outputs").path("tier").asText()).isEqualTo("KEY");

@@ -159,7 +159,7 @@ class RulesApiTest {
         assertThat(audit.trigger()).isEqualTo("API");
         assertThat(audit.publishedBy()).isEqualTo(TestData.user(Groups.RULE_ANALYSTS));
         assertThat(audit.changes()).containsExactly("customer/tier.drl.xlsx: row 2 'STRATEGIC: non-residential "
-                + "supplied at 110 kV or more': Supply voltage at least (kV) 110 → 100");
+                + "supplied at 110 kV or more': Supply voltage at least (kV) / 供电电压不低于 (kV) 110 → 100");
 
         var key = TestData.uniqueId("rollback");
         var rolledBack = analyst.post("/api/v1/rules/rollback", "", "Idempotency-Key", key);

@@ -48,7 +48,7 @@ class ValidateRulesCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).containsPattern("(?m)^INVALID rules ")
-                .contains("customer/tier.drl.xlsx, sheet 'tier.drl', row 13, column F: wrong type in column 'Tier': "
+                .contains("customer/tier.drl.xlsx, sheet 'tier.drl', row 13, column F: wrong type in column 'Tier / 客户等级': "
                         + "'KEYY' is not one of RESIDENTIAL, BUSINESS, KEY, STRATEGIC");
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Acceptance: a table converted from CSV to XLSX by LibreOffice (src/test/resources/rules-fixtures)
+ * Acceptance: the shipped tier table changed and saved by LibreOffice (src/test/resources/rules-fixtures)
  * dropped into the watched rules folder is live without a restart; a broken one is refused with its
  * row and column, and the old rules keep answering. The watcher polls on its own thread, so these
  * tests wait (bounded) for it.
@@ -78,7 +78,7 @@ class WatchedRulesFolderTest {
         assertThat(audit.outcome()).isEqualTo("PUBLISHED");
         assertThat(audit.trigger()).isEqualTo("WATCH");
         assertThat(audit.changes()).contains("customer/tier.drl.xlsx: row 2 'STRATEGIC: non-residential supplied at "
-                + "110 kV or more': Supply voltage at least (kV) 110 → 100");
+                + "110 kV or more': Supply voltage at least (kV) / 供电电压不低于 (kV) 110 → 100");
     }
 
     @Test
@@ -93,8 +93,9 @@ class WatchedRulesFolderTest {
         var audit = publisher.history(1).get(0);
         assertThat(audit.outcome()).isEqualTo("REFUSED");
         assertThat(audit.trigger()).isEqualTo("WATCH");
-        assertThat(audit.problems()).anyMatch(p -> p.startsWith("customer/tier.drl.xlsx, sheet 'tier-broken-number.drl', "
-                + "row 12, column C: wrong type in column 'Annual consumption at least (kWh)': '1,000,000 kWh' is not a number"));
+        assertThat(audit.problems()).anyMatch(p -> p.startsWith("customer/tier.drl.xlsx, sheet 'tier.drl', "
+                + "row 12, column C: wrong type in column 'Annual consumption at least (kWh) / 年用电量不低于 (kWh)': "
+                + "'1,000,000 kWh' is not a number"));
         assertThat(runtime.current().version()).isEqualTo(before);
         assertThat(tierOf(customer)).isEqualTo("KEY");
     }

@@ -79,6 +79,10 @@ class AuthorizationMatrixTest {
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE)));
         rows.put("GET /api/v1/cases/{caseId}", new Probe(api -> api.get("/api/v1/cases/CMP-1999-000001"),
                 STAFF_AND_CHANNELS));
+        rows.put("GET /api/v1/cases/{caseId}/record", new Probe(api -> api.get("/api/v1/cases/CMP-1999-000001/record"),
+                STAFF));
+        rows.put("GET /api/v1/reports/root-causes", new Probe(api -> api.get("/api/v1/reports/root-causes?from=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/cases/{caseId}/withdrawal",
                 new Probe(api -> api.post("/api/v1/cases/CMP-1999-000001/withdrawal", "{}"),
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
@@ -123,6 +127,22 @@ class AuthorizationMatrixTest {
         rows.put("GET /api/v1/reports/satisfaction", new Probe(api -> api.get("/api/v1/reports/satisfaction?from=x"),
                 Set.of(Groups.SERVICE_MANAGERS, Groups.SUPERVISORS, Groups.SURVEY_TEAM)));
         rows.put("POST /api/v1/deployments/reload", new Probe(api -> api.post("/api/v1/deployments/reload"), Set.of()));
+        // the staff workspace in Tasklist (issue 17)
+        rows.put("GET /api/v1/search", new Probe(api -> api.get("/api/v1/search?q=x"), STAFF));
+        rows.put("POST /api/v1/contacts", new Probe(api -> api.post("/api/v1/contacts", "{}"),
+                Set.of(Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS, Groups.SUPERVISORS, Groups.CHANNEL_SYSTEMS)));
+        rows.put("POST /api/v1/calls", new Probe(api -> api.post("/api/v1/calls", "{}"),
+                Set.of(Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS, Groups.SUPERVISORS)));
+        rows.put("GET /api/v1/customers/{id}/timeline", new Probe(api -> api.get("/api/v1/customers/MATRIX-1/timeline"),
+                STAFF));
+        rows.put("GET /api/v1/customers/{id}/consumption",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/consumption"), STAFF));
+        rows.put("POST /api/v1/customers/{id}/reveal",
+                new Probe(api -> api.post("/api/v1/customers/MATRIX-1/reveal", "{}"), STAFF));
+        rows.put("GET /api/v1/customers/{id}/access-log",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/access-log"), Set.of()));
+        rows.put("GET /api/v1/reports/contacts", new Probe(api -> api.get("/api/v1/reports/contacts?from=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/admin/users/{id}/unlock",
                 new Probe(api -> api.post("/api/v1/admin/users/nosuchuser/unlock"), Set.of()));
         return rows;

@@ -94,8 +94,12 @@ class AccountChangeRequestTest {
         assertThat(requests.clockState(request.caseId(), SlaClock.REQUEST_COMPLETION)).isEqualTo(ClockState.BREACHED);
         assertThat(requests.escalations(request.caseId())).containsExactly("SERVICE_TARGET_BREACH>service-managers");
         assertThat(runtime.getVariable(pi, "escalated")).isEqualTo(true);
+        assertThat(requests.openTasks(pi)).containsExactlyInAnyOrder("Task_ChangeAccount",
+                "Task_InterveneInOverdueRequest");
+        // the account changed, the intervention is no longer needed: cancelled, and the record says so
         requests.complete(pi, "Task_ChangeAccount", Map.of("accountChangeNote", "Final reading 12345, account closed."));
         assertThat(requests.openTasks(pi)).containsExactly("Task_ConfirmWithCustomer");
+        assertThat(requests.recordedSteps(request.caseId(), "TASK_CANCELLED")).isEqualTo(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.gridcare.testsupport.TestData;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,6 +37,8 @@ class ConnectionRequestTest {
     TestData testData;
     @Autowired
     TaskService tasks;
+    @Autowired
+    FormService forms;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -74,9 +77,10 @@ class ConnectionRequestTest {
         assertThat(survey.getDueDate().toInstant()).isEqualTo(at("2026-10-13T10:00"));
         assertThat(tasks.getIdentityLinksForTask(survey.getId())).anyMatch(l -> "field-service".equals(l.getGroupId()));
         assertThat(runtime.getVariable(pi, "category")).isEqualTo("NEW_CONNECTION");
-        assertThat(runtime.getVariable(pi, "escalated")).isEqualTo(false);
-        assertThat(runtime.getVariable(pi, "waitingForCustomer")).isEqualTo(false);
-        assertThat(runtime.getVariable(pi, "contactMasked")).isEqualTo("138****8000");
+        assertThat(runtime.getVariable(pi, "escalated")).as("marked only when escalated").isNull();
+        assertThat(runtime.getVariable(pi, "waitingForCustomer")).isNull();
+        assertThat(forms.getTaskFormVariables(survey.getId()).get("contactMasked")).as("the form's context")
+                .isEqualTo("138****8000");
 
         now("2026-10-09T11:00");
         requests.complete(pi, "Task_SurveySite", Map.of("surveyFindings", "Connect to pole 12, single-phase meter."));
@@ -140,8 +144,9 @@ class ConnectionRequestTest {
         assertThat(requests.clockState(request.caseId(), SlaClock.CONNECTION_UTILITY_SIDE)).isEqualTo(ClockState.BREACHED);
         assertThat(requests.escalations(request.caseId())).containsExactly("SERVICE_TARGET_BREACH>service-managers");
         assertThat(runtime.getVariable(pi, "escalated")).isEqualTo(true);
-        // the work goes on
-        assertThat(requests.openTasks(pi)).containsExactly("Task_SurveySite");
+        // the work goes on, and service managers intervene
+        assertThat(requests.openTasks(pi)).containsExactlyInAnyOrder("Task_SurveySite",
+                "Task_InterveneInOverdueConnection");
         requests.complete(pi, "Task_SurveySite", Map.of("surveyFindings", "Upgrade the service cable."));
         requests.complete(pi, "Task_CarryOutSiteWork", Map.of("siteWorkReport", "Cable replaced."));
         assertThat(requests.clockState(request.caseId(), SlaClock.CONNECTION_UTILITY_SIDE)).isEqualTo(ClockState.BREACHED);

@@ -3,11 +3,13 @@ package com.gridcare.servicerequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -123,6 +125,25 @@ final class RequestDriver {
     boolean surveyRequested(String caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM survey_request WHERE case_id = ?").param(caseId).query(Integer.class)
                 .single() == 1;
+    }
+
+    /** A field of the outcome of the case's latest step of the kind, from the case record ("" when none). */
+    String recorded(String caseId, String kind, String field) {
+        var details = jdbc.sql("SELECT details FROM case_step WHERE case_id = ? AND kind = ? ORDER BY id DESC")
+                .params(caseId, kind).query(String.class).list();
+        if (details.isEmpty()) return "";
+        try {
+            var value = new ObjectMapper().readTree(details.get(0)).path(field);
+            return value.isMissingNode() ? "" : value.asText();
+        } catch (IOException e) {
+            throw new AssertionError("a step's outcome is not JSON: " + details.get(0), e);
+        }
+    }
+
+    /** How many steps of the kind the case record holds. */
+    int recordedSteps(String caseId, String kind) {
+        return jdbc.sql("SELECT COUNT(*) FROM case_step WHERE case_id = ? AND kind = ?").params(caseId, kind)
+                .query(Integer.class).single();
     }
 
     /** Whether the group is a candidate group of the task. */

@@ -5,7 +5,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import com.gridcare.cases.CaseOutcome;
+import com.gridcare.cases.CaseStep;
+import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.ProcessVariables;
+import com.gridcare.cases.StepKind;
+import com.gridcare.clock.CaseClocks;
+import com.gridcare.clock.ClockState;
+import com.gridcare.clock.SlaClock;
+import com.gridcare.clock.TargetUnit;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.QueuedNotification;
 import com.gridcare.points.PointsLedger;
@@ -16,6 +23,7 @@ import com.gridcare.testsupport.TestData;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -34,6 +42,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @GridCareTest
 class SurveyFollowUpProcessTest {
 
+    @Autowired
+    CaseClocks clocks;
+    @Autowired
+    CaseSteps steps;
+    @Autowired
+    FormService forms;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -234,12 +248,21 @@ class SurveyFollowUpProcessTest {
         var call = fixture.task(survey, "Task_CallCustomer");
         assertThat(call).isNotNull();
         assertThat(call).hasCandidateGroup(Groups.SURVEY_TEAM);
-        assertThat(call.getDueDate()).isNotNull();
+        // the follow-up's targets are SLA-catalogue clocks on the surveyed case, from the low score
+        var callClock = clocks.of(survey.caseId(), SlaClock.SURVEY_RECOVERY_CALL).orElseThrow();
+        var planClock = clocks.of(survey.caseId(), SlaClock.SURVEY_IMPROVEMENT_PLAN).orElseThrow();
+        assertThat(callClock.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(callClock.target()).isEqualTo(TargetUnit.WORKING_DAYS.describe(java.math.BigDecimal.valueOf(2)));
+        assertThat(planClock.target()).isEqualTo(TargetUnit.WORKING_DAYS.describe(java.math.BigDecimal.valueOf(5)));
+        assertThat(call.getDueDate().toInstant()).isEqualTo(callClock.dueAt().toInstant());
         assertThat(call.getCamundaFormRef().getKey()).isEqualTo("survey-call");
         complete(Groups.SURVEY_TEAM, call, "{\"customerReached\": true, \"callNotes\": \"Meter fitter came three times; wants one visit next time.\"}");
 
+        assertThat(clocks.of(survey.caseId(), SlaClock.SURVEY_RECOVERY_CALL).orElseThrow().state())
+                .isEqualTo(ClockState.MET);
         var draft = fixture.task(survey, "Task_DraftImprovementPlan");
         assertThat(draft).hasCandidateGroup(survey.owningGroup());
+        assertThat(draft.getDueDate().toInstant()).isEqualTo(planClock.dueAt().toInstant());
         complete(survey.owningGroup(), draft, "{\"improvementPlan\": \"We will bring spare meters on every visit.\"}");
 
         var review = fixture.task(survey, "Task_ApproveImprovementPlan");
@@ -253,13 +276,19 @@ class SurveyFollowUpProcessTest {
 
         var redraft = fixture.task(survey, "Task_DraftImprovementPlan");
         assertThat(redraft).as("sent back to the owning group").isNotNull();
-        assertThat(tasks.getVariable(redraft.getId(), SurveyProcess.PLAN_FEEDBACK)).isEqualTo("Say by when.");
+        assertThat(forms.getTaskFormVariables(redraft.getId()).getValue(SurveyProcess.PLAN_FEEDBACK, String.class))
+                .as("the supervisors' feedback on the redraft's form").isEqualTo("Say by when.");
         complete(survey.owningGroup(), redraft,
                 "{\"improvementPlan\": \"From 1 January every fitter carries spare meters; one visit per fault.\"}");
         complete(Groups.SUPERVISORS, fixture.task(survey, "Task_ApproveImprovementPlan"), "{\"planApproved\": true}");
         fixture.runJobs(survey);
 
         assertEndedAt(survey, "EndEvent_PlanSent");
+        assertThat(clocks.of(survey.caseId(), SlaClock.SURVEY_IMPROVEMENT_PLAN).orElseThrow().state())
+                .isEqualTo(ClockState.MET);
+        assertThat(steps.steps(survey.caseId())).extracting(CaseStep::kind).containsSubsequence(
+                StepKind.SURVEY_ANSWERED, StepKind.RECOVERY_CALL, StepKind.IMPROVEMENT_PLAN, StepKind.PLAN_REVIEW,
+                StepKind.IMPROVEMENT_PLAN, StepKind.PLAN_REVIEW);
         assertThat(fixture.reload(survey).improvementPlan()).startsWith("From 1 January");
         assertThat(fixture.reload(survey).planSentAt()).isNotNull();
         var plan = outbox.forCase(survey.caseId()).stream().filter(n -> n.template().equals("IMPROVEMENT_PLAN"))
@@ -277,6 +306,8 @@ class SurveyFollowUpProcessTest {
         fixture.fireTimer(survey, "BoundaryEvent_CallOverdue");
 
         assertThat(runtime.getVariable(survey.processInstanceId(), ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(clocks.of(survey.caseId(), SlaClock.SURVEY_RECOVERY_CALL).orElseThrow().state())
+                .isEqualTo(ClockState.BREACHED);
         assertThat(instance(survey)).isWaitingAt("Task_CallCustomer");
     }
 

@@ -10,7 +10,9 @@ import com.gridcare.testsupport.TestData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -102,6 +104,43 @@ class TasklistFiltersTest {
         assertThat(casesIn(TasklistFilters.WAITING, Groups.SUPERVISORS))
                 .contains(waiting).doesNotContain(escalated, atRisk, ordinary);
         assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.BILLING)).doesNotContain(escalated, atRisk);
+    }
+
+    /** The card values Tasklist shows for each task of the filter's first page, as the test user of the group sees them. */
+    private Map<String, Map<String, String>> cards(String filterName, String group) {
+        var filter = filters.createFilterQuery().filterName(filterName).singleResult();
+        var answer = Api.at(port).as(group).post("/engine-rest/filter/" + filter.getId()
+                + "/list?firstResult=0&maxResults=1000", "{}", "Accept", "application/hal+json");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var cards = new HashMap<String, Map<String, String>>();
+        answer.json().path("_embedded").path("task").forEach(task -> {
+            var values = new HashMap<String, String>();
+            task.path("_embedded").path("variable").forEach(v -> values.put(v.path("name").asText(),
+                    v.path("value").asText()));
+            cards.put(task.path("id").asText(), values);
+        });
+        return cards;
+    }
+
+    @Test
+    void taskCardsShowCaseCustomerCategoryAndTierComputedFromTheCaseWithoutStoringThem() {
+        var customer = testData.strategic();
+        var caseId = complaint(customer, "SERVICE_CONDUCT");
+        var task = tasks.createTaskQuery().processInstanceId(processInstanceOf(caseId)).singleResult();
+
+        var card = cards(TasklistFilters.MY_GROUPS_TASKS, Groups.SUPERVISORS).get(task.getId());
+
+        assertThat(card).as("card of %s", caseId).containsEntry("caseId", caseId)
+                .containsEntry("customerName", "Test customer " + customer).containsEntry("category", "SERVICE_CONDUCT")
+                .containsEntry("tier", "STRATEGIC");
+        assertThat(tasks.getVariablesLocal(task.getId())).as("nothing copied onto the task").isEmpty();
+        assertThat(cards(TasklistFilters.MY_GROUPS_TASKS, Groups.BILLING)).as("another group's inbox")
+                .doesNotContainKey(task.getId());
+        // a variable query for the card names by the task's id, as another group: nothing
+        var other = Api.at(port).as(Groups.BILLING).get("/engine-rest/variable-instance?variableScopeIdIn="
+                + task.getId() + "&variableName=customerName&firstResult=0&maxResults=100");
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        assertThat(other.json().size()).isZero();
     }
 
     @Test

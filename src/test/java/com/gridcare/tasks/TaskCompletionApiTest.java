@@ -2,9 +2,9 @@ package com.gridcare.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.cases.CaseEvent;
-import com.gridcare.cases.CaseEventType;
 import com.gridcare.cases.CaseRecords;
+import com.gridcare.cases.CaseSteps;
+import com.gridcare.cases.StepKind;
 import com.gridcare.api.ConflictException;
 import com.gridcare.db.Database;
 import com.gridcare.security.ApiUser;
@@ -62,6 +62,8 @@ class TaskCompletionApiTest {
     @Autowired
     CaseRecords records;
     @Autowired
+    CaseSteps steps;
+    @Autowired
     TaskCompletion completion;
     @Autowired
     TransactionTemplate transactions;
@@ -100,6 +102,16 @@ class TaskCompletionApiTest {
         return "/api/v1/tasks/" + task.getId() + "/complete";
     }
 
+    /** The resolution the case record has from the task's completion (one completion: one step). */
+    private Object recordedResolution(Task task) {
+        var caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+        var completed = steps.steps(caseId).stream().filter(s -> s.kind() == StepKind.TASK_COMPLETED
+                && task.getId().equals(s.taskId())).toList();
+        assertThat(completed).as("completions of %s in the record", task.getId()).hasSize(1);
+        return completed.get(0).value("resolution");
+    }
+
     private boolean open(Task task) {
         return tasks.createTaskQuery().taskId(task.getId()).count() == 1;
     }
@@ -115,15 +127,21 @@ class TaskCompletionApiTest {
         assertThat(answer.json().path("completedBy").asText()).isEqualTo(TestData.user(Groups.CUSTOMER_SERVICE));
         assertThat(answer.json().path("caseId").asText()).startsWith("CMP-");
         assertThat(open(task)).isFalse();
-        var variables = runtime.getVariables(task.getProcessInstanceId());
-        assertThat(variables).containsEntry("resolution", "Meter replaced on site")
-                .containsEntry("rootCause", "METER_FAULT").containsEntry("justified", true)
-                .containsEntry("compensation", 120L).containsEntry("followUpOn", "2026-10-20");
         assertThat(tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey("Task_ConfirmResult").count()).isEqualTo(1);
+        // what was submitted is the step's outcome in the case record, by whom, and no process variable
         var caseId = answer.json().path("caseId").asText();
-        assertThat(records.history(caseId, true)).filteredOn(e -> e.type() == CaseEventType.TASK_COMPLETED)
-                .extracting(CaseEvent::actor).containsExactly(TestData.user(Groups.CUSTOMER_SERVICE));
+        assertThat(steps.steps(caseId)).filteredOn(s -> s.kind() == StepKind.TASK_COMPLETED).singleElement()
+                .satisfies(step -> {
+                    assertThat(step.actor()).isEqualTo(TestData.user(Groups.CUSTOMER_SERVICE));
+                    assertThat(step.actorGroup()).isEqualTo(Groups.CUSTOMER_SERVICE);
+                    assertThat(step.details()).containsEntry("resolution", "Meter replaced on site")
+                            .containsEntry("rootCause", "METER_FAULT").containsEntry("justified", true)
+                            .containsEntry("compensation", 120).containsEntry("followUpOn", "2026-10-20")
+                            .containsEntry("meterReference", "12345678");
+                });
+        assertThat(runtime.getVariables(task.getProcessInstanceId())).doesNotContainKeys("resolution", "rootCause",
+                "justified", "compensation", "followUpOn", "meterReference");
     }
 
     @Test
@@ -237,7 +255,7 @@ class TaskCompletionApiTest {
                     "at the same time");
             var winner = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
             var expected = winner == answers.get(0) ? "Agent replaced the meter" : "Billing corrected bill";
-            assertThat(runtime.getVariable(task.getProcessInstanceId(), "resolution")).isEqualTo(expected);
+            assertThat(recordedResolution(task)).isEqualTo(expected);
             assertThat(tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                     .taskDefinitionKey("Task_ConfirmResult").count()).as("one step taken").isEqualTo(1);
             assertThat(history.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getDeleteReason())
@@ -281,7 +299,7 @@ class TaskCompletionApiTest {
         assertThat(firstCompletion.get(60, TimeUnit.SECONDS).completedBy()).isEqualTo(agentUser.id());
         assertThat(secondCompletion.get(60, TimeUnit.SECONDS)).isInstanceOf(ConflictException.class)
                 .extracting(e -> ((ConflictException) e).getMessage()).asString().contains("at the same time");
-        assertThat(runtime.getVariable(task.getProcessInstanceId(), "resolution")).isEqualTo("First agent's result");
+        assertThat(recordedResolution(task)).isEqualTo("First agent's result");
         assertThat(tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey("Task_ConfirmResult").count()).isEqualTo(1);
     }

@@ -7,8 +7,9 @@ export default {
     name: chinese ? '任务列表' : 'Tasklist'
   },
   locales,
-  // Camunda Forms write their validation messages in English only: translated for Chinese screens
-  customScripts: chinese ? ['scripts/form-messages-zh'] : [],
+  // GridCare's workspace (customer tab, search, register a call); Camunda Forms write their validation messages in
+  // English only: translated for Chinese screens
+  customScripts: ['scripts/gridcare-workspace'].concat(chinese ? ['scripts/form-messages-zh'] : []),
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

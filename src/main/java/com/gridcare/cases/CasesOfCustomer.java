@@ -1,0 +1,34 @@
+package com.gridcare.cases;
+
+import com.gridcare.customer.CustomerCases;
+import com.gridcare.customer.CustomerProfiles;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** A customer's cases as the customer feature sees them: contacts for the customer rules, open cases for the profile. */
+@Component
+class CasesOfCustomer implements CustomerCases {
+
+    private final CaseRepository cases;
+
+    CasesOfCustomer(CaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public Map<String, Counts> contactsSince(Collection<String> customerIds, OffsetDateTime since) {
+        var counts = new HashMap<String, Counts>();
+        cases.contactCounts(customerIds, since).forEach((id, c) -> counts.put(id, new Counts(c[0], c[1], c[2])));
+        return counts;
+    }
+
+    @Override
+    public List<CustomerProfiles.OpenCase> open(String customerId) {
+        return cases.openOf(customerId).stream().map(c -> new CustomerProfiles.OpenCase(c.id(), c.kind().name(),
+                c.category(), c.stage(), c.receivedAt())).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package com.gridcare.customer;
+
+import static com.gridcare.security.Groups.BILLING;
+import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.security.Groups.FIELD_SERVICE;
+import static com.gridcare.security.Groups.KEY_ACCOUNTS;
+import static com.gridcare.security.Groups.METERING;
+import static com.gridcare.security.Groups.SERVICE_MANAGERS;
+import static com.gridcare.security.Groups.SUPERVISORS;
+import static com.gridcare.security.Groups.SURVEY_TEAM;
+
+import com.gridcare.security.AllowedGroups;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A customer's monthly consumption and payments for staff's chart. */
+@RestController
+@Validated
+class ConsumptionController {
+
+    private final ConsumptionHistory history;
+
+    ConsumptionController(ConsumptionHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/api/v1/customers/{id}/consumption")
+    @AllowedGroups({CUSTOMER_SERVICE, KEY_ACCOUNTS, FIELD_SERVICE, BILLING, METERING, SUPERVISORS, SERVICE_MANAGERS,
+            SURVEY_TEAM})
+    ConsumptionHistory.Chart consumption(
+            @PathVariable @Pattern(regexp = CustomerController.ID_PATTERN, message = CustomerController.ID_MESSAGE)
+            String id,
+            @RequestParam(defaultValue = "24") @Min(1) @Max(120) int months) {
+        return history.lastMonths(id, months);
+    }
+}
