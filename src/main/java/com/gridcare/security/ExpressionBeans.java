@@ -60,7 +60,7 @@ public final class ExpressionBeans extends AbstractMap<Object, Object> {
     public Object get(Object key) {
         if (!containsKey(key)) return null;
         var bean = context.getBean((String) key);
-        handedOut.put(bean.getClass(), bean);
+        if (handedOut.get(bean.getClass()) != bean) handedOut.put(bean.getClass(), bean);
         return bean;
     }
 
