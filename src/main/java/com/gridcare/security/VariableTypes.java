@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.runtime.WhitelistingDeserializationTypeValidator;
 
 /**
  * The Java types an object variable may have: GridCare's own ({@code deserializationAllowedPackages})
- * and a few plain values and collections of Java's. Camunda's default allows the whole of
+ * and Java's plain values (numbers, text, dates and times) and collections. Camunda's default allows the whole of
  * {@code java.lang} (a {@code ProcessBuilder} among them); this replaces it for reading and, through
  * {@link VariableWriteGuard}, for writing. Generic names such as
  * {@code java.util.ArrayList<java.lang.String>} are allowed when every type in them is.
@@ -19,7 +19,9 @@ class VariableTypes implements WhitelistingDeserializationTypeValidator {
             "java.math.BigInteger", "java.util.Date", "java.util.ArrayList", "java.util.Arrays$ArrayList",
             "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
             "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.List", "java.util.Map",
-            "java.util.Set", "java.util.Collection");
+            "java.util.Set", "java.util.Collection", "java.time.Instant", "java.time.OffsetDateTime",
+            "java.time.ZonedDateTime", "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
+            "java.time.YearMonth", "java.time.Year", "java.time.Duration", "java.time.Period");
     /** Primitive types and their array codes ({@code [I}, {@code [J}, …). */
     private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "short", "int", "long", "float", "double",
             "char", "Z", "B", "S", "I", "J", "F", "D", "C");

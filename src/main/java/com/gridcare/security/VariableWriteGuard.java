@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Checks every variable the engine is about to store, whoever writes it (Tasklist, {@code /engine-rest},
+ * Checks every variable the engine is about to store (transient ones never are), whoever writes it (Tasklist, {@code /engine-rest},
  * GridCare's code): an object variable must be of a type {@link VariableTypes} allows (one that could
  * never be read back would break the task or instance for everyone), and the name and text must fit
  * Camunda's columns. A refusal is a {@link BadUserRequestException} naming the variable, so the
@@ -50,8 +50,9 @@ final class VariableWriteGuard implements TypedValueSerializer<TypedValue> {
 
     @Override
     public void writeValue(TypedValue value, ValueFields fields) {
-        if (!(fields instanceof VariableInstanceEntity)) {
-            serializer.writeValue(value, fields); // a query condition or a comparison copy, not a stored variable
+        if (!(fields instanceof VariableInstanceEntity variable) || variable.isTransient()) {
+            // a query condition, a comparison copy or a transient variable: nothing that is stored
+            serializer.writeValue(value, fields);
             return;
         }
         var name = fields.getName();

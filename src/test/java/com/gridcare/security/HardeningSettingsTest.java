@@ -293,6 +293,7 @@ class HardeningSettingsTest {
         var types = configuration().getDeserializationTypeValidator();
         assertThat(types.validate("com.gridcare.customer.Tier")).isTrue();
         assertThat(types.validate("java.util.ArrayList<java.lang.String>")).isTrue();
+        assertThat(types.validate("java.time.OffsetDateTime")).isTrue();
         assertThat(types.validate("java.lang.ProcessBuilder")).isFalse();
         assertThat(types.validate("java.util.ArrayList<java.lang.Runtime>")).isFalse();
         assertThat(types.validate("com.gridcarex.Evil")).isFalse();

@@ -132,5 +132,9 @@ class ObjectVariableTypesTest {
                  "serializationDataFormat":"application/json"}}""");
         assertThat(answer.status()).as(answer.body()).isEqualTo(204);
         assertThat(tasks.getVariableLocal(taskId, "note")).isEqualTo(Map.of("a", 1));
+
+        // a transient variable is never stored, so no one reads it back: any value may pass between steps
+        runtime.setVariable(processInstanceId, "passing", Variables.untypedValue(java.time.OffsetDateTime.now(), true));
+        assertThat(runtime.getVariables(processInstanceId)).doesNotContainKey("passing");
     }
 }
