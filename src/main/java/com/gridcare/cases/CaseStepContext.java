@@ -4,6 +4,7 @@ import com.gridcare.clock.CaseClocks;
 import com.gridcare.customer.Customer;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -41,13 +42,21 @@ public final class CaseStepContext {
         this.taskId = taskId;
     }
 
-    /** The case the process works on; a step of a process without one is a modelling fault. */
+    /**
+     * The case the process works on. A process without one was started past GridCare's intake (say
+     * through {@code /engine-rest}): the starter's mistake, answered 400 there.
+     */
     public String caseId() {
         if (caseId == null) {
-            throw new IllegalStateException("the process has neither a " + ProcessVariables.CASE_ID
+            throw withoutCase("the process has neither a " + ProcessVariables.CASE_ID
                     + " variable nor a case number as business key: no case at " + activityId);
         }
         return caseId;
+    }
+
+    private static BadUserRequestException withoutCase(String what) {
+        return new BadUserRequestException(ProcessVariables.CASE_ID + ": " + what + "; GridCare's intake starts case "
+                + "processes (POST /api/v1/complaints, POST /api/v1/service-requests)");
     }
 
     /** Whether the process works on a case (the quarterly account review works on customers). */
@@ -61,7 +70,7 @@ public final class CaseStepContext {
     }
 
     public ServiceCase serviceCase() {
-        return services.cases().find(caseId()).orElseThrow(() -> new IllegalStateException("no case " + caseId));
+        return services.cases().find(caseId()).orElseThrow(() -> withoutCase("there is no case '" + caseId + "'"));
     }
 
     public Customer customer() {
@@ -73,7 +82,7 @@ public final class CaseStepContext {
     public String customerId() {
         if (caseId != null) return serviceCase().customerId();
         if (customerId != null) return customerId;
-        throw new IllegalStateException("no case and no " + ProcessVariables.CUSTOMER_ID + " at " + activityId);
+        throw withoutCase("no case and no " + ProcessVariables.CUSTOMER_ID + " at " + activityId);
     }
 
     public CaseClocks clocks() {

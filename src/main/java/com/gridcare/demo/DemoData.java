@@ -51,7 +51,7 @@ class DemoData {
             Map.entry("metering", Groups.METERING), Map.entry("supervisor", Groups.SUPERVISORS),
             Map.entry("manager", Groups.SERVICE_MANAGERS), Map.entry("survey", Groups.SURVEY_TEAM),
             Map.entry("analyst", Groups.RULE_ANALYSTS), Map.entry("channel", Groups.CHANNEL_SYSTEMS),
-            Map.entry("admin", Groups.ADMINS));
+            Map.entry("operator", Groups.OPERATORS), Map.entry("admin", Groups.ADMINS));
 
     private final IdentityService identity;
     private final CustomerService customers;

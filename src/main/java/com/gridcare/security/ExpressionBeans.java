@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * The Spring beans BPMN expressions may name: GridCare's delegates and listeners, and beans marked
@@ -22,6 +23,8 @@ public final class ExpressionBeans extends AbstractMap<Object, Object> {
 
     private final ApplicationContext context;
     private final Map<String, Boolean> decided = new ConcurrentHashMap<>();
+    /** The bean instances handed to expressions, by class: an object is a bean only if it is that very instance. */
+    private final Map<Class<?>, Object> handedOut = new ConcurrentHashMap<>();
 
     ExpressionBeans(ApplicationContext context) {
         this.context = context;
@@ -55,7 +58,22 @@ public final class ExpressionBeans extends AbstractMap<Object, Object> {
 
     @Override
     public Object get(Object key) {
-        return containsKey(key) ? context.getBean((String) key) : null;
+        if (!containsKey(key)) return null;
+        var bean = context.getBean((String) key);
+        if (handedOut.get(bean.getClass()) != bean) handedOut.put(bean.getClass(), bean);
+        return bean;
+    }
+
+    /** Whether this object is one of the whitelisted beans (not merely of the same class). */
+    boolean isBean(Object candidate) {
+        return candidate != null && handedOut.get(candidate.getClass()) == candidate;
+    }
+
+    /** The class of a whitelisted bean (without Spring's proxy subclass); null for any other name. */
+    Class<?> typeOf(String name) {
+        if (!allows(name)) return null;
+        var type = context.getType(name);
+        return type == null ? null : ClassUtils.getUserClass(type);
     }
 
     @Override

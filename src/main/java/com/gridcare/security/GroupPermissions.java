@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -17,11 +19,12 @@ import org.camunda.bpm.engine.authorization.Resources;
  * READ_VARIABLE on it when the task is created), so a new process or task needs no new grant.
  * <ul>
  * <li>front line (customer service, key accounts, field service, billing, metering, survey team):
- * Tasklist, the names of processes, users and groups, filters; their own groups' tasks only;</li>
+ * Tasklist, the names of processes and groups, filters; their own groups' tasks only; the profiles
+ * (name, e-mail) of their own groups' members only ({@link #readersOf});</li>
  * <li>supervisors and service managers: also Cockpit, every case's tasks, instances and history;
- * supervisors may reassign tasks;</li>
- * <li>rule analysts and channel systems: nothing in the engine (they work through GridCare's API:
- * rules, respectively intake and status);</li>
+ * supervisors may reassign tasks and read the profiles of the front line's members, to whom they reassign;</li>
+ * <li>rule analysts, channel systems and operators: nothing in the engine (they work through GridCare's
+ * API: rules, respectively intake and status; operators read the actuator's metrics and health);</li>
  * <li>administrators: everything, including deployments.</li>
  * </ul>
  */
@@ -40,7 +43,6 @@ public final class GroupPermissions {
             grants.add(new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
             grants.add(new Grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ));
             grants.add(new Grant(group, Resources.FILTER, ANY, Permissions.READ));
-            grants.add(new Grant(group, Resources.USER, ANY, Permissions.READ));
             grants.add(new Grant(group, Resources.GROUP, ANY, Permissions.READ));
         }
         for (var group : OVERSIGHT) {
@@ -58,6 +60,19 @@ public final class GroupPermissions {
             grants.add(new Grant(Groups.ADMINS, resource, ANY, Permissions.ALL));
         }
         return List.copyOf(grants);
+    }
+
+    /**
+     * The groups whose members may read the profile of a member of this group: the group itself when
+     * it is a staff group, and supervisors for the front line they oversee. Administrators read every
+     * profile anyway, and everyone reads their own. Granted per member by {@link GridCareIdentityProvider}
+     * whenever a membership changes (READ on the user), and checked at start by {@link IdentitySetup}.
+     */
+    public static Set<String> readersOf(String memberGroup) {
+        var readers = new TreeSet<String>();
+        if (Groups.STAFF.contains(memberGroup)) readers.add(memberGroup);
+        if (FRONT_LINE.contains(memberGroup)) readers.add(Groups.SUPERVISORS);
+        return readers;
     }
 
     /** Groups working tasks in Tasklist that see only their own groups' tasks. */

@@ -17,13 +17,15 @@ public final class Groups {
     public static final String RULE_ANALYSTS = "rule-analysts";
     public static final String CHANNEL_SYSTEMS = "channel-systems";
     public static final String ADMINS = "gridcare-admins";
+    /** Monitoring systems and the people running GridCare: the actuator's metrics and health details, nothing else. */
+    public static final String OPERATORS = "operators";
 
     /** Groups whose members work tasks in Tasklist. */
     public static final List<String> STAFF = List.of(CUSTOMER_SERVICE, KEY_ACCOUNTS, FIELD_SERVICE, BILLING,
             METERING, SUPERVISORS, SERVICE_MANAGERS, SURVEY_TEAM);
 
     public static final List<String> ALL = List.of(CUSTOMER_SERVICE, KEY_ACCOUNTS, FIELD_SERVICE, BILLING,
-            METERING, SUPERVISORS, SERVICE_MANAGERS, SURVEY_TEAM, RULE_ANALYSTS, CHANNEL_SYSTEMS, ADMINS);
+            METERING, SUPERVISORS, SERVICE_MANAGERS, SURVEY_TEAM, RULE_ANALYSTS, CHANNEL_SYSTEMS, OPERATORS, ADMINS);
 
     /** Names staff read in Tasklist and Admin, bilingual like the forms. */
     private static final Map<String, String> NAMES = Map.ofEntries(
@@ -37,6 +39,7 @@ public final class Groups {
             Map.entry(SURVEY_TEAM, "Survey team / 满意度回访"),
             Map.entry(RULE_ANALYSTS, "Rule analysts / 规则分析"),
             Map.entry(CHANNEL_SYSTEMS, "Channel systems / 渠道系统"),
+            Map.entry(OPERATORS, "Operators / 运维"),
             Map.entry(ADMINS, "GridCare administrators / 系统管理员"));
 
     /** The group's name for people; its id where it has none. */

@@ -1,26 +1,36 @@
 package com.gridcare.security;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates GridCare's groups in Camunda's identity service when they are missing, and grants each the
  * engine permissions of {@link GroupPermissions} (every profile; a grant an administrator widened
- * in Admin keeps its extra permissions).
+ * in Admin keeps its extra permissions). A database from before staff read only their own groups'
+ * profiles loses the staff groups' READ on every user, and gets the per-member grants instead.
  */
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
 
+    private static final int PAGE = 1000;
+
     private final IdentityService identityService;
     private final AuthorizationService authorizations;
+    private final ProcessEngineConfigurationImpl engine;
 
-    IdentitySetup(IdentityService identityService, AuthorizationService authorizations) {
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizations,
+            ProcessEngine engine) {
         this.identityService = identityService;
         this.authorizations = authorizations;
+        this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 
     @Override
@@ -40,6 +50,42 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
         for (var grant : GroupPermissions.all()) {
             grant(grant);
+        }
+        if (revokeReadingEveryUser()) {
+            grantProfileReadersOfEveryUser();
+        }
+    }
+
+    /** Removes READ on every user from the staff groups' grants; whether any had it. */
+    private boolean revokeReadingEveryUser() {
+        var revoked = false;
+        for (var group : Groups.STAFF) {
+            for (var authorization : authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                    .groupIdIn(group).resourceType(Resources.USER).resourceId(Authorization.ANY).list()) {
+                if (!authorization.isPermissionGranted(Permissions.READ)) continue;
+                authorization.removePermission(Permissions.READ);
+                var left = Arrays.stream(Permissions.values())
+                        .anyMatch(p -> p != Permissions.NONE && p != Permissions.ALL && authorization.isPermissionGranted(p));
+                if (left) {
+                    authorizations.saveAuthorization(authorization);
+                } else {
+                    authorizations.deleteAuthorization(authorization.getId());
+                }
+                revoked = true;
+            }
+        }
+        return revoked;
+    }
+
+    private void grantProfileReadersOfEveryUser() {
+        for (int first = 0; ; first += PAGE) {
+            var users = identityService.createUserQuery().orderByUserId().asc().listPage(first, PAGE);
+            engine.getCommandExecutorTxRequired().execute(commandContext -> {
+                var provider = (GridCareIdentityProvider) commandContext.getWritableIdentityProvider();
+                users.forEach(user -> provider.grantProfileReaders(user.getId(), null, null));
+                return null;
+            });
+            if (users.size() < PAGE) return;
         }
     }
 

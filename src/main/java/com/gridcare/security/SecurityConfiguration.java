@@ -12,9 +12,15 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Authentication for GridCare's API and for Camunda's REST API; both use Camunda's identity service. */
+/**
+ * Authentication for GridCare's API, Camunda's REST API and the actuator; all use Camunda's identity
+ * service, whose password checks go through {@link LoginThrottle}.
+ */
 @Configuration
 class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** GridCare's API; its OpenAPI description and Swagger UI are for logged-in users too. */
+    private static final String[] API_PATHS = {"/api/*", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
 
     private final ObjectMapper json;
 
@@ -23,10 +29,33 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, json));
-        // the API's OpenAPI description and Swagger UI are for logged-in users too
-        registration.addUrlPatterns("/api/*", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html");
+    BasicCredentials basicCredentials(IdentityService identityService) {
+        return new BasicCredentials(identityService);
+    }
+
+    /** Before every filter that checks a password: where the login comes from, for {@link LoginThrottle}. */
+    @Bean
+    FilterRegistrationBean<LoginOrigin.Filter> loginOriginFilter() {
+        var registration = new FilterRegistrationBean<>(new LoginOrigin.Filter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/*", "/actuator/*");
+        registration.addUrlPatterns(API_PATHS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
+            BasicCredentials credentials) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, credentials, json));
+        registration.addUrlPatterns(API_PATHS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(BasicCredentials credentials) {
+        var registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(credentials, json));
+        registration.addUrlPatterns("/actuator", "/actuator/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

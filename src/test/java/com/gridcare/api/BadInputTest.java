@@ -171,6 +171,8 @@ class BadInputTest {
                 Map.of("id", "BADINPUT-NOBODY"), fields("limit", "10"), null, false));
         t.put("GET /api/v1/reports/contacts", new Template("GET", "/api/v1/reports/contacts", Map.of(),
                 fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
+        t.put("POST /api/v1/admin/users/{id}/unlock", new Template("POST", "/api/v1/admin/users/{id}/unlock",
+                Map.of("id", "badinputnobody"), Map.of(), null, false));
         return t;
     }
 

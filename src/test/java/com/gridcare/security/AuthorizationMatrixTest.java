@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Who may call what: every operation of GridCare's API (found from the controllers' mappings, so a
- * new endpoint without a row here fails) without credentials and as a member of each group, and the
- * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks.
+ * new endpoint without a row here fails) without credentials and as a member of each group, the
+ * {@code /engine-rest} operations staff use, including seeing and working only their groups' tasks
+ * and reading only their groups' members, and the actuator.
  * "Allowed" means neither 401 nor 403: the probes send unknown ids and incomplete bodies, so an
  * allowed call answers 400, 404 or 422 and changes nothing.
  */
@@ -146,6 +143,8 @@ class AuthorizationMatrixTest {
                 new Probe(api -> api.get("/api/v1/customers/MATRIX-1/access-log"), Set.of()));
         rows.put("GET /api/v1/reports/contacts", new Probe(api -> api.get("/api/v1/reports/contacts?from=x"),
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        rows.put("POST /api/v1/admin/users/{id}/unlock",
+                new Probe(api -> api.post("/api/v1/admin/users/nosuchuser/unlock"), Set.of()));
         return rows;
     }
 
@@ -174,9 +173,10 @@ class AuthorizationMatrixTest {
     @Test
     void everyOperationRefusesCallersWithoutCredentials() {
         var anonymous = Api.at(port);
-        // an unknown user: wrong passwords for a real one would lock it (login throttling)
-        var wrong = Api.at(port).as("nosuchuser", "wrong password");
+        var unknownUsers = new java.util.concurrent.atomic.AtomicInteger();
         matrix().forEach((operation, probe) -> {
+            // a user of its own per operation: more than five wrong passwords in a row make the next login wait (429)
+            var wrong = Api.at(port).as("matrixnobody" + unknownUsers.incrementAndGet(), "wrong password");
             assertThat(probe.call().apply(anonymous).status()).as("%s without credentials", operation).isEqualTo(401);
             assertThat(probe.call().apply(wrong).status()).as("%s with a wrong password", operation).isEqualTo(401);
         });
@@ -321,7 +321,34 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void webappsAdmitOnlyTheirGroups() throws Exception {
+    void theActuatorOpensItsProbesToAnyoneAndTheRestToAdministratorsAndOperators() {
+        for (var probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(Api.at(port).get(probe).status()).as(probe).isEqualTo(200);
+        }
+        for (var path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator/health")) {
+            assertThat(Api.at(port).get(path).status()).as("%s without credentials", path).isEqualTo(401);
+            for (var group : Groups.ALL) {
+                var allowed = group.equals(Groups.ADMINS) || group.equals(Groups.OPERATORS);
+                assertThat(Api.at(port).as(group).get(path).status()).as("%s as %s", path, group)
+                        .isEqualTo(allowed ? 200 : 403);
+            }
+        }
+    }
+
+    @Test
+    void staffReadTheProfilesOfTheirOwnGroupsOnly() {
+        for (var group : Groups.ALL) {
+            var listed = Api.at(port).as(group).get("/engine-rest/user?maxResults=1000");
+            assertThat(listed.status()).as(group).isEqualTo(200);
+            assertThat(listed.body()).as("%s reads its own profile", group).contains("\"id\":\"" + TestData.user(group) + "\"");
+            var readsBilling = listed.body().contains("\"id\":\"" + TestData.user(Groups.BILLING) + "\"");
+            assertThat(readsBilling).as("%s reads the billing clerk's profile", group)
+                    .isEqualTo(Set.of(Groups.BILLING, Groups.SUPERVISORS, Groups.ADMINS).contains(group));
+        }
+    }
+
+    @Test
+    void webappsAdmitOnlyTheirGroups() {
         for (var group : Groups.ALL) {
             assertThat(login(group, "tasklist")).as("%s logs in to Tasklist", group)
                     .isEqualTo(STAFF.contains(group) || group.equals(Groups.ADMINS));
@@ -331,23 +358,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private boolean login(String group, String app) throws Exception {
-        var http = HttpClient.newHttpClient();
-        var page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        var xsrf = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-                .findFirst().orElseThrow();
-        var token = xsrf.substring("XSRF-TOKEN=".length(), xsrf.indexOf(';'));
-        var session = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
-        var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", token)
-                .header("Cookie", "XSRF-TOKEN=" + token + session)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + TestData.user(group) + "&password="
-                        + TestData.PASSWORD, StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return login.statusCode() == 200;
+    private boolean login(String group, String app) {
+        return WebappLogin.status(port, TestData.user(group), TestData.PASSWORD, app) == 200;
     }
 }
