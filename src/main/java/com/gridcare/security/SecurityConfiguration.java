@@ -71,7 +71,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<QueryLimitFilter> queryLimitFilter(
-            @Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit:1000}") int limit) {
+            @Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit}") int limit) {
         var registration = new FilterRegistrationBean<>(new QueryLimitFilter(limit));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
