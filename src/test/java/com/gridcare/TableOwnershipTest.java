@@ -40,7 +40,9 @@ class TableOwnershipTest {
             entry("points_ledger", "points"),
             entry("notification_outbox", "notification"),
             entry("decision", "rules"), entry("rule_publication", "rules"), entry("rule_set_file", "rules"),
-            entry("idempotent_request", "api"));
+            entry("idempotent_request", "api"),
+            entry("customer_consent", "consent"), entry("customer_consent_event", "consent"),
+            entry("inbound_message", "consent"));
 
     /**
      * "package/File.java → table" uses not yet moved behind the owner's service because the owning package
