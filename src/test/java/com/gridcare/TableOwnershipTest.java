@@ -42,7 +42,9 @@ class TableOwnershipTest {
             entry("outage", "outage"), entry("outage_customer", "outage"), entry("outage_call", "outage"),
             entry("outage_link", "outage"), entry("outage_event", "outage"), entry("outage_number_seq", "outage"),
             entry("decision", "rules"), entry("rule_publication", "rules"), entry("rule_set_file", "rules"),
-            entry("idempotent_request", "api"));
+            entry("idempotent_request", "api"),
+            entry("customer_consent", "consent"), entry("customer_consent_event", "consent"),
+            entry("inbound_message", "consent"));
 
     /**
      * "package/File.java → table" uses not yet moved behind the owner's service because the owning package

@@ -79,7 +79,7 @@ public class CustomerRepository {
     }
 
     /** When the customer was erased, if they were. */
-    Optional<OffsetDateTime> erasedAt(String id) {
+    public Optional<OffsetDateTime> erasedAt(String id) {
         return jdbc.sql("SELECT erased_at FROM customer WHERE id = ?").param(id)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).optional()
                 .flatMap(o -> o);

@@ -46,7 +46,6 @@ final class EmailSender implements NotificationSender {
             helper.setSubject(n.subject());
             helper.setText(n.body(), false);
             message.setHeader("Message-ID", messageId);
-            // outage notices have no case
             if (n.caseId() != null) message.setHeader("X-GridCare-Case", n.caseId());
             mail.send(message);
             return messageId;

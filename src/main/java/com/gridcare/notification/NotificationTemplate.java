@@ -64,6 +64,17 @@ public final class NotificationTemplate {
     /** the approved plan after a score of 1 or 2: {@code improvementPlan} */
     public static final String IMPROVEMENT_PLAN = "IMPROVEMENT_PLAN";
 
+    // relationship programmes: no case, sent only with consent
+    /** survey campaign invitation: {@code campaignName}, {@code surveyLink}, {@code replyCode}, {@code answerBy} */
+    public static final String CAMPAIGN_INVITATION = "CAMPAIGN_INVITATION";
+    /** survey campaign reminder: same values as the invitation */
+    public static final String CAMPAIGN_REMINDER = "CAMPAIGN_REMINDER";
+    /**
+     * personal usage report: {@code period}, {@code kwh}, {@code changeLastYear}, {@code changeClassMedian},
+     * {@code advice}
+     */
+    public static final String USAGE_REPORT = "USAGE_REPORT";
+
     private NotificationTemplate() {
     }
 }

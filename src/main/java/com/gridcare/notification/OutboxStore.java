@@ -1,5 +1,6 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.MessagePurpose;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.db.Database;
 import java.time.OffsetDateTime;
@@ -13,11 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxStore {
 
-    enum Status { PENDING, SENT, FAILED }
+    /** WITHHELD: a message that needs consent the customer no longer gives when it is due. */
+    enum Status { PENDING, SENT, FAILED, WITHHELD }
 
     /** A row this node claimed: lease {@code owner}, and what to send. */
     record Claim(String id, String caseId, String customerId, String template, PreferredChannel channel,
-            String subject, String body, int attempt, String owner) {}
+            String subject, String body, int attempt, String owner, MessagePurpose purpose, String attachmentRef) {}
 
     private final JdbcClient jdbc;
     private final Database database;
@@ -36,6 +38,27 @@ class OutboxStore {
                            status, attempts, next_attempt_at, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"""))
                     .params(id, caseId, customerId, template, step, channel.name(), subject, body, now, now)
+                    .update() == 1;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
+     * A message of a programme (no case): once per (topic, customer, template, step).
+     *
+     * @return false when it was queued before
+     */
+    boolean insertForTopic(String id, String topic, String customerId, String template, String step,
+            MessagePurpose purpose, PreferredChannel channel, String subject, String body, String attachmentRef,
+            OffsetDateTime now) {
+        try {
+            return jdbc.sql(database.insertIgnoringDuplicates("""
+                    INSERT INTO notification_outbox (id, topic, customer_id, template, step, purpose, channel, subject,
+                           body, attachment_ref, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"""))
+                    .params(id, topic, customerId, template, step, purpose.name(), channel.name(), subject, body,
+                            attachmentRef, now, now)
                     .update() == 1;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -146,7 +169,8 @@ class OutboxStore {
                 .query((rs, n) -> new Claim(rs.getString("id"), rs.getString("case_id"), rs.getString("customer_id"),
                         rs.getString("template"), PreferredChannel.valueOf(rs.getString("channel")),
                         rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
-                        rs.getString("lease_owner")))
+                        rs.getString("lease_owner"), MessagePurpose.valueOf(rs.getString("purpose")),
+                        rs.getString("attachment_ref")))
                 .optional();
     }
 
@@ -188,10 +212,19 @@ class OutboxStore {
 
     /** Gives up on the row, if it is still under this lease. */
     boolean markFailed(String id, String owner, String error) {
+        return finish(id, owner, Status.FAILED, error);
+    }
+
+    /** Does not send the row (consent withdrawn since it was queued), if it is still under this lease. */
+    boolean markWithheld(String id, String owner, String reason) {
+        return finish(id, owner, Status.WITHHELD, reason);
+    }
+
+    private boolean finish(String id, String owner, Status status, String error) {
         return jdbc.sql("""
-                UPDATE notification_outbox SET status = 'FAILED', last_error = ?, lease_owner = NULL, lease_until = NULL
+                UPDATE notification_outbox SET status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL
                  WHERE id = ? AND status = 'PENDING' AND lease_owner = ?""")
-                .params(limit(error), id, owner)
+                .params(status.name(), limit(error), id, owner)
                 .update() > 0;
     }
 

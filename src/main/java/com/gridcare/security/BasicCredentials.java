@@ -20,16 +20,17 @@ import org.camunda.bpm.engine.identity.Group;
  */
 final class BasicCredentials {
 
-    private static final Duration REMEMBER = Duration.ofSeconds(60);
     private static final int MAX_REMEMBERED = 10_000;
 
     private record Verified(ApiUser user, long expiresAtNanos) {}
 
     private final IdentityService identityService;
+    private final Duration remember;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    BasicCredentials(IdentityService identityService) {
+    BasicCredentials(IdentityService identityService, Duration remember) {
         this.identityService = identityService;
+        this.remember = remember;
     }
 
     /** The user the {@code Authorization} header names with the right password; null otherwise. */
@@ -66,7 +67,7 @@ final class BasicCredentials {
         if (verified.size() >= MAX_REMEMBERED) {
             verified.clear();
         }
-        verified.put(key, new Verified(user, System.nanoTime() + REMEMBER.toNanos()));
+        if (!remember.isZero()) verified.put(key, new Verified(user, System.nanoTime() + remember.toNanos()));
         return user;
     }
 

@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 /**
  * Camunda's database identity provider with three changes:
  * <ul>
+ * <li>a password hash older than {@link Pbkdf2PasswordHash} is replaced by a PBKDF2 hash at the next
+ * right password;</li>
  * <li>passwords are checked through {@link LoginThrottle} (per user and client address, a bounded
  * wait) instead of the engine's own lock, which locks a user for good after ten wrong passwords from
  * anyone; a lock the engine set earlier is ignored and cleared at the next right password;</li>
@@ -59,10 +61,20 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
         var valid = super.checkPassword(userId, password);
         if (valid) {
             throttle.succeeded(userId, origin.address);
+            upgradeHash(userId, password);
         } else {
             throttle.failed(userId, origin.address, origin.entryPoint);
         }
         return valid;
+    }
+
+    /** A hash made before {@link Pbkdf2PasswordHash} is replaced by one made with it, now that the password is known. */
+    private void upgradeHash(String userId, String password) {
+        var user = getDbEntityManager().selectById(UserEntity.class, userId);
+        if (user == null || Pbkdf2PasswordHash.madeBy(user.getPassword())) return;
+        user.setPassword(password);
+        user.encryptPassword();
+        // the entity is the one the check read, in this command's cache: the changed hash is written when it ends
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * expressions sandboxed by {@link ExpressionPolicy} (whitelisted {@link ExpressionBeans}, checked at
  * deployment by {@link ModelGuard} and {@link DecisionAndCaseModelGuard}, on saving a filter by
  * {@link FilterExpressionGuard}, and when they run by {@link SandboxedExpressionManager}); passwords
- * checked through {@link LoginThrottle} by {@link GridCareIdentityProvider}; object variables only of
+ * checked through {@link LoginThrottle} by {@link GridCareIdentityProvider} and hashed by
+ * {@link Pbkdf2PasswordHash}; object variables only of
  * {@link VariableTypes}, checked when written by {@link VariableWriteGuard}; and GridCare's API calls
  * the engine {@link OnBehalfOfCaller on behalf of its caller}.
  */
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
 class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext context;
+    private final SecurityProperties properties;
     private final VariableTypes variableTypes = new VariableTypes();
 
-    HardeningEnginePlugin(ApplicationContext context) {
+    HardeningEnginePlugin(ApplicationContext context, SecurityProperties properties) {
         this.context = context;
+        this.properties = properties;
     }
 
     @Override
@@ -64,6 +67,9 @@ class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
 
         configuration.setIdentityProviderSessionFactory(
                 new GridCareIdentityProvider.Factory(() -> context.getBean(LoginThrottle.class)));
+        // new passwords hashed slowly; hashes made before (salted SHA-512, which the engine always checks) still
+        // verify, and are replaced at the next login
+        configuration.setPasswordEncryptor(new Pbkdf2PasswordHash(properties.passwordHashing().iterations()));
         configuration.setDeserializationTypeValidator(variableTypes);
     }
 

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * service, whose password checks go through {@link LoginThrottle}.
  */
 @Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration implements WebMvcConfigurer {
 
     /** GridCare's API; its OpenAPI description and Swagger UI are for logged-in users too. */
@@ -29,8 +31,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    BasicCredentials basicCredentials(IdentityService identityService) {
-        return new BasicCredentials(identityService);
+    BasicCredentials basicCredentials(IdentityService identityService, SecurityProperties properties) {
+        return new BasicCredentials(identityService, properties.credentialCache());
     }
 
     /** Before every filter that checks a password: where the login comes from, for {@link LoginThrottle}. */
@@ -71,7 +73,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<QueryLimitFilter> queryLimitFilter(
-            @Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit:1000}") int limit) {
+            @Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit}") int limit) {
         var registration = new FilterRegistrationBean<>(new QueryLimitFilter(limit));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

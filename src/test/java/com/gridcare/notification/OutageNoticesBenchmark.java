@@ -71,6 +71,8 @@ class OutageNoticesBenchmark {
     ObjectMapper json;
     @Autowired
     Database database;
+    @Autowired
+    com.gridcare.consent.Consents consents;
 
     @Test
     void queueTheNoticesOfAHundredThousandCustomersWhileIntakeGoesOn() throws Exception {
@@ -153,7 +155,7 @@ class OutageNoticesBenchmark {
             var nodes = new ArrayList<Future<Integer>>();
             for (var node : List.of("bench-A", "bench-B")) {
                 var dispatcher = new NotificationDispatcher(store, customers, new NotificationSenders(List.of(sender), all),
-                        metrics, transactions, clock, 50, Duration.ofMinutes(2), List.of(Duration.ofSeconds(30)), node);
+                        consents, metrics, transactions, clock, 50, Duration.ofMinutes(2), List.of(Duration.ofSeconds(30)), node);
                 nodes.add(pool.submit(() -> {
                     int sent = 0;
                     while (System.nanoTime() < deadline) {

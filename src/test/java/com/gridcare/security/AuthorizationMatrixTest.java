@@ -158,6 +158,14 @@ class AuthorizationMatrixTest {
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/admin/users/{id}/unlock",
                 new Probe(api -> api.post("/api/v1/admin/users/nosuchuser/unlock"), Set.of()));
+        // relationship programmes (issue 24)
+        rows.put("GET /api/v1/customers/{id}/consents",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/consents"), STAFF_AND_CHANNELS));
+        rows.put("PUT /api/v1/customers/{id}/consents/{channel}/{purpose}",
+                new Probe(api -> api.put("/api/v1/customers/MATRIX-1/consents/SMS/MARKETING", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
+        rows.put("POST /api/v1/inbound-messages", new Probe(api -> api.post("/api/v1/inbound-messages", "{}"),
+                Set.of(Groups.CHANNEL_SYSTEMS)));
         return rows;
     }
 
