@@ -190,6 +190,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
     }
 
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setTitle("Refused by rule " + ex.rule());
+        problem.setProperty("rule", ex.rule());
+        problem.setProperty("field", ex.field());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
+    }
+
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict",

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,17 +55,15 @@ public class RulePublisher implements SmartInitializingSingleton {
     PublishJournal.Step crashPoint = PublishJournal.Step.NONE;
 
     RulePublisher(RuleRuntime runtime, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
-            @Value("${gridcare.rules.watch:false}") boolean watch,
-            @Value("${gridcare.rules.watch-poll-millis:1000}") long pollMillis,
-            @Value("${gridcare.rules.warm-up-rounds:2}") int warmUpRounds) {
+            RulesProperties properties) {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.watch = watch;
-        this.pollMillis = pollMillis;
-        this.warmUpRounds = warmUpRounds;
+        this.watch = properties.watch();
+        this.pollMillis = properties.watchPollMillis();
+        this.warmUpRounds = properties.warmUpRounds();
     }
 
     @Override
