@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The short fault suite CI runs after mvn verify (about 8 minutes on two cores), on a PostgreSQL database
+# The short fault suite CI runs after mvn verify (budget 10 minutes; each part prints its duration), on a PostgreSQL database
 # of its own (gridcare_ci_faults, recreated): two nodes, kill -9 of one while it holds jobs under 8 clients
 # and 300 complaints with Idempotency-Keys (a tenth of them sent again after their answer) and 60 escalation
 # timers; the same with a graceful stop (SIGTERM); a 10 s database outage under load. Fails on a lost or
