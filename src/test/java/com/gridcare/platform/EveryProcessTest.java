@@ -15,6 +15,10 @@ import com.gridcare.survey.SurveyRequests;
 import com.gridcare.testsupport.TestCases;
 import com.gridcare.testsupport.TestData;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.contract.ContractKind;
+import com.gridcare.contract.Contracts;
+import com.gridcare.contract.PriceBasis;
+import com.gridcare.contract.RenewalTerms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +62,8 @@ class EveryProcessTest {
     SurveyRequests surveyRequests;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Contracts contracts;
 
     /** How GridCare starts each process; returns the process instance id. A new process needs a line here. */
     private Map<String, Supplier<String>> starters() {
@@ -80,7 +86,11 @@ class EveryProcessTest {
                     return instanceId;
                 },
                 "key-account-review", () -> startByTimer("key-account-review"),
-                "quarterly-points", () -> startByTimer("quarterly-points"));
+                "quarterly-points", () -> startByTimer("quarterly-points"),
+                // a contract ending in a year reaches the 90-day, 30-day and end-of-contract timers
+                "contract-renewal", () -> contracts.create(testData.strategic(), new Contracts.Terms(ContractKind.SUPPLY,
+                        java.time.LocalDate.now(), 1, RenewalTerms.NEGOTIATED, new java.math.BigDecimal("5000"),
+                        PriceBasis.TIME_OF_USE), "test").renewalProcessInstanceId());
     }
 
     /** Fires a timer-started process's start timer and runs the new instance's asynchronous continuations. */
@@ -117,6 +127,8 @@ class EveryProcessTest {
                 assertThat(starters).as("a starter for %s in this test", key).containsKey(key);
                 var instanceId = starters.get(key).get();
                 fireEveryTimer(instanceId);
+                // the next process starts at today's time again (contract-renewal's timers lie a year ahead)
+                ClockUtil.reset();
             }
         }
     }
