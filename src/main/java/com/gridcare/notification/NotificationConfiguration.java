@@ -68,8 +68,7 @@ class NotificationConfiguration {
     /** Delivers on this node every {@code gridcare.notification.dispatcher.interval} unless disabled. */
     @Configuration
     @EnableScheduling
-    @ConditionalOnProperty(name = "gridcare.notification.dispatcher.enabled", havingValue = "true",
-            matchIfMissing = true)
+    @ConditionalOnProperty(name = "gridcare.notification.dispatcher.enabled", havingValue = "true")
     static class Schedule {
 
         private final NotificationDispatcher dispatcher;
@@ -78,8 +77,8 @@ class NotificationConfiguration {
             this.dispatcher = dispatcher;
         }
 
-        @Scheduled(fixedDelayString = "${gridcare.notification.dispatcher.interval:5s}",
-                initialDelayString = "${gridcare.notification.dispatcher.interval:5s}")
+        @Scheduled(fixedDelayString = "${gridcare.notification.dispatcher.interval}",
+                initialDelayString = "${gridcare.notification.dispatcher.interval}")
         void dispatch() {
             dispatcher.dispatchDue();
         }

@@ -83,6 +83,67 @@ public class NotificationOutbox {
         return queued;
     }
 
+    /**
+     * Queues a message of an outage to every customer of {@code audience} that has not had this step
+     * of the outage yet, in one statement: the text is rendered once (it is the same for everyone),
+     * each customer gets it on their preferred channel. Messages on {@code heldChannels} wait until
+     * {@code heldUntil} (quiet hours).
+     *
+     * @param audienceSql a query with the columns {@code customer_id} and {@code channel}
+     * @return how many were queued now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueForOutage(String outageId, String template, String step, Map<String, ?> values,
+            String audienceSql, List<Object> audienceParams, Set<PreferredChannel> heldChannels,
+            OffsetDateTime heldUntil) {
+        checkStep(step);
+        var all = new HashMap<String, Object>(values);
+        all.put("outageId", outageId);
+        var message = templates.render(template, all);
+        var now = OffsetDateTime.now(clock);
+        return store.insertForAudience(outageId, template, step, message.subject(), message.body(), audienceSql,
+                audienceParams, heldChannels.stream().map(Enum::name).sorted().toList(),
+                heldUntil == null ? now : heldUntil, now);
+    }
+
+    /**
+     * Queues a case's message that is at the same time the customer's {@code step} of an outage
+     * (a linked repair request told that supply is back): queued once per case, template and step,
+     * and never when the customer already had this step of the outage.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueueForCaseInOutage(String caseId, String outageId, String template, String step,
+            Map<String, ?> values) {
+        checkStep(step);
+        var serviceCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
+        var customer = customers.find(serviceCase.customerId())
+                .orElseThrow(() -> new IllegalStateException("no customer " + serviceCase.customerId()));
+        var all = new HashMap<String, Object>(values);
+        all.put("caseId", caseId);
+        all.put("outageId", outageId);
+        var message = templates.render(template, all);
+        var channel = customer.preferredChannel();
+        var queued = store.insertOnceForOutage(UUID.randomUUID().toString(), caseId, outageId, customer.id(), template,
+                step, channel, message.subject(), message.body(), OffsetDateTime.now(clock));
+        if (queued) {
+            records.record(caseId, CaseEventType.NOTIFICATION, true,
+                    "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
+                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()), CaseRecords.SYSTEM, null);
+        }
+        return queued;
+    }
+
+    /** An outage's messages per step and status ({@code NOTICE → PENDING → 100000}). */
+    public Map<String, Map<String, Long>> countsForOutage(String outageId) {
+        return store.countsForOutage(outageId);
+    }
+
+    private static void checkStep(String step) {
+        if (step == null || step.isBlank() || step.length() > 60) {
+            throw new IllegalArgumentException("notification step must be 1 to 60 characters, was " + step);
+        }
+    }
+
     /** What became of a programme's message. */
     public enum Queued { QUEUED, ALREADY_QUEUED, NO_CONSENT }
 

@@ -65,6 +65,71 @@ class OutboxStore {
         }
     }
 
+    /**
+     * Queues one message for every row of {@code audience} (a query with the columns
+     * {@code customer_id} and {@code channel}) that has not had this step of this outage: one
+     * INSERT … SELECT. Rows on a channel in {@code heldChannels} wait until {@code heldUntil}.
+     *
+     * @return how many were queued now
+     */
+    int insertForAudience(String outageId, String template, String step, String subject, String body,
+            String audienceSql, List<Object> audienceParams, List<String> heldChannels, OffsetDateTime heldUntil,
+            OffsetDateTime now) {
+        var held = heldChannels.isEmpty() ? "1 = 0"
+                : "a.channel IN (" + String.join(", ", java.util.Collections.nCopies(heldChannels.size(), "?")) + ")";
+        var params = new java.util.ArrayList<Object>();
+        params.add(outageId + ":" + step + ":");
+        params.add(outageId);
+        params.add(template);
+        params.add(step);
+        params.add(subject);
+        params.add(body);
+        params.addAll(heldChannels);
+        params.add(heldUntil);
+        params.add(now);
+        params.add(now);
+        params.addAll(audienceParams);
+        params.add(outageId);
+        params.add(step);
+        return jdbc.sql("""
+                INSERT INTO notification_outbox (id, outage_id, customer_id, template, step, channel, subject, body,
+                       status, attempts, next_attempt_at, created_at)
+                SELECT CONCAT(?, a.customer_id), ?, a.customer_id, ?, ?, a.channel, ?, ?, 'PENDING', 0,
+                       CASE WHEN %s THEN ? ELSE ? END, ?
+                  FROM (%s) a
+                 WHERE NOT EXISTS (SELECT 1 FROM notification_outbox o
+                                    WHERE o.outage_id = ? AND o.customer_id = a.customer_id AND o.step = ?)"""
+                        .formatted(held, audienceSql))
+                .params(params)
+                .update();
+    }
+
+    /** A case's message that also counts as this outage's {@code step} for the customer (unique per outage, customer and step). */
+    boolean insertOnceForOutage(String id, String caseId, String outageId, String customerId, String template,
+            String step, PreferredChannel channel, String subject, String body, OffsetDateTime now) {
+        try {
+            return jdbc.sql(database.insertIgnoringDuplicates("""
+                    INSERT INTO notification_outbox (id, case_id, outage_id, customer_id, template, step, channel,
+                           subject, body, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"""))
+                    .params(id, caseId, outageId, customerId, template, step, channel.name(), subject, body, now, now)
+                    .update() == 1;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /** Messages of an outage per step and status: {@code step → status → count}. */
+    java.util.Map<String, java.util.Map<String, Long>> countsForOutage(String outageId) {
+        var counts = new java.util.TreeMap<String, java.util.Map<String, Long>>();
+        jdbc.sql("SELECT step, status, COUNT(*) FROM notification_outbox WHERE outage_id = ? GROUP BY step, status")
+                .param(outageId)
+                .query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return counts;
+    }
+
     /** Erasure: the customer's messages lose their text; those not yet sent are not sent. */
     int erase(String customerId, String replacement) {
         return jdbc.sql("""
