@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import com.gridcare.rules.RulesProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +50,12 @@ public class Calendars {
     private final List<Consumer<CalendarSet>> reloadListeners = new CopyOnWriteArrayList<>();
     private final FolderWatcher watcher;
 
-    Calendars(@Value("${gridcare.rules.dir:}") String rulesDir, @Value("${gridcare.rules.watch:false}") boolean watch,
-            @Value("${gridcare.clock.warn-days-before-year-end:60}") int warnDaysBeforeYearEnd, MeterRegistry meters,
-            Clock clock) {
+    @Autowired
+    Calendars(RulesProperties rules, ClockProperties properties, MeterRegistry meters, Clock clock) {
+        this(rules.dir(), rules.watch(), properties.warnDaysBeforeYearEnd(), meters, clock);
+    }
+
+    Calendars(String rulesDir, boolean watch, int warnDaysBeforeYearEnd, MeterRegistry meters, Clock clock) {
         this.folder = SourceFolder.of("rules/calendars", rulesDir == null || rulesDir.isBlank() ? "" : rulesDir + "/calendars");
         this.meters = meters;
         this.clock = clock;

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +25,9 @@ class ClockEnginePlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<TimeLeftFormVariable> timeLeft;
 
     ClockEnginePlugin(Calendars calendars,
-            @Value("${gridcare.clock.default-calendar:" + Calendars.CHINA_WORKDAYS + "}") String defaultCalendar,
-            ObjectProvider<TimeLeftFormVariable> timeLeft) {
+            ClockProperties properties, ObjectProvider<TimeLeftFormVariable> timeLeft) {
         this.calendars = calendars;
-        this.defaultCalendar = defaultCalendar;
+        this.defaultCalendar = properties.defaultCalendar();
         this.timeLeft = timeLeft;
         calendars.get(defaultCalendar);
     }

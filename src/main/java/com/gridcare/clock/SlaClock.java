@@ -1,6 +1,6 @@
 package com.gridcare.clock;
 
-/** The service-level clocks of the SLA catalogue (PRODUCT.md, "SLA catalogue"). */
+/** The service-level clocks of the SLA catalogue (docs/product-guide.md, "Service levels"). */
 public enum SlaClock {
     COMPLAINT_FIRST_CONTACT("Complaint first contact / 首次联系客户"),
     COMPLAINT_RESOLUTION("Reply with handling result / 答复处理结果"),

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A working-time calendar: which days are working days and the working hours on them, year by year,
  * from the calendar files under {@code rules/calendars/}. Immutable and thread safe.
  *
- * <p>Semantics (PRODUCT.md, "Working time"): working time is counted only inside working hours on
+ * <p>Semantics (docs/product-guide.md, "Service levels"): working time is counted only inside working hours on
  * working days; work received outside working time starts at the next working minute; a due date is
  * the earliest instant at which the working time is reached (so one working day from 08:30 is 17:30
  * the same day). A year without a file counts Monday to Friday with the calendar's usual hours and

@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +31,8 @@ public class Goodwill {
     private final BigDecimal approvalLimit;
     private final ProcessSteps steps;
 
-    Goodwill(@Value("${gridcare.complaint.goodwill-approval-limit:500}") BigDecimal approvalLimit, ProcessSteps steps) {
-        if (approvalLimit.signum() < 0) {
-            throw new IllegalArgumentException("gridcare.complaint.goodwill-approval-limit must not be negative, was "
-                    + approvalLimit);
-        }
-        this.approvalLimit = approvalLimit;
+    Goodwill(ComplaintProperties properties, ProcessSteps steps) {
+        this.approvalLimit = properties.goodwillApprovalLimit();
         this.steps = steps;
     }
 

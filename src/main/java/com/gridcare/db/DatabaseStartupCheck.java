@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -42,7 +43,9 @@ public class DatabaseStartupCheck implements EnvironmentPostProcessor {
         if (!m.matches()) return;
         var user = environment.getProperty("spring.datasource.username", "");
         var password = environment.getProperty("spring.datasource.password", "");
-        var create = environment.getProperty(CREATE_IF_MISSING, Boolean.class, false);
+        var create = Binder.get(environment).bind("gridcare.database", DatabaseProperties.class)
+                .map(DatabaseProperties::createIfMissing).orElseThrow(() -> new IllegalStateException(
+                        CREATE_IF_MISSING + " is not set (application.yaml sets it)"));
         check(url, m.group("server"), m.group("database"), m.group("parameters"), user, password, create);
     }
 

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     private final DataSource dataSource;
     private final boolean enabled;
 
-    EngineIndexes(DataSource dataSource, @Value("${gridcare.engine.extra-indexes:true}") boolean enabled) {
+    @Autowired
+    EngineIndexes(DataSource dataSource, EngineProperties properties) {
+        this(dataSource, properties.extraIndexes());
+    }
+
+    EngineIndexes(DataSource dataSource, boolean enabled) {
         this.dataSource = dataSource;
         this.enabled = enabled;
     }

@@ -44,7 +44,7 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    /** Demo user per group (PRODUCT.md, "Groups"). */
+    /** Demo user per group (docs/product-guide.md, "Groups"). */
     static final Map<String, String> USERS = Map.ofEntries(
             Map.entry("agent", Groups.CUSTOMER_SERVICE), Map.entry("keyaccount", Groups.KEY_ACCOUNTS),
             Map.entry("field", Groups.FIELD_SERVICE), Map.entry("billing", Groups.BILLING),

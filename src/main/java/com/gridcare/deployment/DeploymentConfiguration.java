@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -21,12 +20,10 @@ class DeploymentConfiguration implements SmartInitializingSingleton {
     private FolderWatcher watcher;
 
     DeploymentConfiguration(RepositoryService repositoryService, ObjectMapper json,
-            @Value("${gridcare.models.processes-dir:}") String processesDir,
-            @Value("${gridcare.models.forms-dir:}") String formsDir,
-            @Value("${gridcare.models.watch:false}") boolean watch) {
-        this.deployer = new ModelDeployer(repositoryService, SourceFolder.of("processes", processesDir),
-                SourceFolder.of("forms", formsDir), json);
-        this.watch = watch;
+            ModelsProperties properties) {
+        this.deployer = new ModelDeployer(repositoryService, SourceFolder.of("processes", properties.processesDir()),
+                SourceFolder.of("forms", properties.formsDir()), json);
+        this.watch = properties.watch();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.gridcare.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.consent.Consents;
 import com.gridcare.customer.CustomerRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -46,11 +47,11 @@ class NotificationConfiguration {
 
     @Bean
     NotificationDispatcher notificationDispatcher(NotificationProperties properties, OutboxStore store,
-            CustomerRepository customers, NotificationSenders senders, NotificationMetrics metrics,
+            CustomerRepository customers, NotificationSenders senders, Consents consents, NotificationMetrics metrics,
             TransactionTemplate transactions, Clock clock) {
         var dispatcher = properties.dispatcher();
         var nodeId = dispatcher.nodeId() != null && !dispatcher.nodeId().isBlank() ? dispatcher.nodeId() : nodeId();
-        return new NotificationDispatcher(store, customers, senders, metrics, transactions, clock,
+        return new NotificationDispatcher(store, customers, senders, consents, metrics, transactions, clock,
                 dispatcher.batchSize(), dispatcher.lease(), dispatcher.retryDelays(), nodeId);
     }
 
@@ -67,8 +68,7 @@ class NotificationConfiguration {
     /** Delivers on this node every {@code gridcare.notification.dispatcher.interval} unless disabled. */
     @Configuration
     @EnableScheduling
-    @ConditionalOnProperty(name = "gridcare.notification.dispatcher.enabled", havingValue = "true",
-            matchIfMissing = true)
+    @ConditionalOnProperty(name = "gridcare.notification.dispatcher.enabled", havingValue = "true")
     static class Schedule {
 
         private final NotificationDispatcher dispatcher;
@@ -77,8 +77,8 @@ class NotificationConfiguration {
             this.dispatcher = dispatcher;
         }
 
-        @Scheduled(fixedDelayString = "${gridcare.notification.dispatcher.interval:5s}",
-                initialDelayString = "${gridcare.notification.dispatcher.interval:5s}")
+        @Scheduled(fixedDelayString = "${gridcare.notification.dispatcher.interval}",
+                initialDelayString = "${gridcare.notification.dispatcher.interval}")
         void dispatch() {
             dispatcher.dispatchDue();
         }

@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code gridcare.notification.*}: languages of the messages, which sender serves each preferred
@@ -15,14 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param languages the languages each message carries, in order ({@code zh}, {@code en})
  * @param senders the sender of each preferred channel: {@code log}, {@code email}, {@code sms} or {@code wechat}
  */
-@ConfigurationProperties("gridcare.notification")
+@Validated
+@ConfigurationProperties(prefix = "gridcare.notification", ignoreUnknownFields = false)
 record NotificationProperties(
-        @DefaultValue({"zh", "en"}) List<String> languages,
+        @NotEmpty List<String> languages,
         Map<PreferredChannel, String> senders,
-        @DefaultValue Dispatcher dispatcher,
-        @DefaultValue Email email,
-        @DefaultValue Gateway sms,
-        @DefaultValue Gateway wechat) {
+        @NotNull @Valid Dispatcher dispatcher,
+        @NotNull @Valid Email email,
+        @NotNull @Valid Gateway sms,
+        @NotNull @Valid Gateway wechat) {
 
     NotificationProperties {
         senders = senders == null ? Map.of() : Map.copyOf(senders);
@@ -42,16 +48,16 @@ record NotificationProperties(
      * @param nodeId this node's name in leases (default: host name and process id)
      */
     record Dispatcher(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("5s") Duration interval,
-            @DefaultValue("50") int batchSize,
-            @DefaultValue("2m") Duration lease,
-            @DefaultValue({"30s", "2m", "10m", "30m", "1h", "2h", "4h", "8h"}) List<Duration> retryDelays,
+            @NotNull Boolean enabled,
+            @NotNull Duration interval,
+            @NotNull @Positive Integer batchSize,
+            @NotNull Duration lease,
+            @NotEmpty List<Duration> retryDelays,
             String nodeId) {
     }
 
     /** @param from sender address of customer e-mails */
-    record Email(@DefaultValue("GridCare <noreply@gridcare.example>") String from) {
+    record Email(@NotBlank String from) {
     }
 
     /**
@@ -61,6 +67,6 @@ record NotificationProperties(
      * @param token bearer token, if the gateway wants one
      * @param timeout connect and answer timeout; keep it well below the lease
      */
-    record Gateway(URI url, String token, @DefaultValue("10s") Duration timeout) {
+    record Gateway(URI url, String token, @NotNull Duration timeout) {
     }
 }

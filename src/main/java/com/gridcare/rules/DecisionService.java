@@ -11,7 +11,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -45,13 +44,13 @@ public class DecisionService {
     private final int maxFirings;
 
     DecisionService(RuleRuntime rules, JdbcClient jdbc, ObjectMapper json, Clock clock, MeterRegistry meters,
-            @Value("${gridcare.rules.max-firings:1000}") int maxFirings) {
+            RulesProperties properties) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.meters = meters;
-        this.maxFirings = maxFirings;
+        this.maxFirings = properties.maxFirings();
     }
 
     public RuleSet current() {

@@ -1,10 +1,6 @@
 package com.gridcare.rules;
 
 import com.gridcare.deployment.FolderWatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,19 +51,19 @@ public class RulePublisher implements SmartInitializingSingleton {
     private final long pollMillis;
     private final int warmUpRounds;
     private FolderWatcher watcher;
+    /** Where a test simulates a crash in the middle of writing a publish to disk. */
+    PublishJournal.Step crashPoint = PublishJournal.Step.NONE;
 
     RulePublisher(RuleRuntime runtime, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
-            @Value("${gridcare.rules.watch:false}") boolean watch,
-            @Value("${gridcare.rules.watch-poll-millis:1000}") long pollMillis,
-            @Value("${gridcare.rules.warm-up-rounds:2}") int warmUpRounds) {
+            RulesProperties properties) {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.watch = watch;
-        this.pollMillis = pollMillis;
-        this.warmUpRounds = warmUpRounds;
+        this.watch = properties.watch();
+        this.pollMillis = properties.watchPollMillis();
+        this.warmUpRounds = properties.warmUpRounds();
     }
 
     @Override
@@ -165,24 +160,17 @@ public class RulePublisher implements SmartInitializingSingleton {
         var directory = runtime.folder().directory();
         if (directory.isEmpty()) return;
         var root = directory.get();
-        try {
-            if (replacePackages) {
-                for (var existing : runtime.folder().read(RuleCompiler::isPackageFile).keySet()) {
-                    if (!files.containsKey(existing)) Files.deleteIfExists(root.resolve(existing));
-                }
+        var delete = new java.util.TreeSet<String>();
+        if (replacePackages) {
+            for (var existing : runtime.folder().read(RuleCompiler::isPackageFile).keySet()) {
+                if (!files.containsKey(existing)) delete.add(existing);
             }
-            for (var file : files.entrySet()) {
-                if (!RuleCompiler.isPackageFile(file.getKey())) continue;
-                var target = root.resolve(file.getKey()).normalize();
-                if (!target.startsWith(root)) throw new IllegalArgumentException("path outside rules/: " + file.getKey());
-                Files.createDirectories(target.getParent());
-                var temp = Files.createTempFile(target.getParent(), ".publish", ".tmp");
-                Files.write(temp, file.getValue());
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the published rules into " + root, e);
         }
+        var packageFiles = new TreeMap<String, byte[]>();
+        files.forEach((path, bytes) -> {
+            if (RuleCompiler.isPackageFile(path)) packageFiles.put(path, bytes);
+        });
+        PublishJournal.apply(root, packageFiles, delete, crashPoint);
         if (watcher != null) watcher.markCurrent();
     }
 

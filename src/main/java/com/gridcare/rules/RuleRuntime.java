@@ -4,7 +4,6 @@ import com.gridcare.deployment.SourceFolder;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +23,13 @@ public class RuleRuntime {
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
     private final long startupMillis;
 
-    RuleRuntime(@Value("${gridcare.rules.dir:}") String rulesDir,
-            @Value("${gridcare.rules.cache-dir:./data/rules-cache}") String cacheDir,
-            @Value("${gridcare.rules.max-firings:1000}") int maxFirings) {
-        this.folder = SourceFolder.of("rules", rulesDir);
-        this.cache = RuleModuleCache.in(cacheDir);
-        this.maxFirings = maxFirings;
+    RuleRuntime(RulesProperties properties) {
+        this.folder = SourceFolder.of("rules", properties.dir());
+        this.cache = RuleModuleCache.in(properties.cacheDir());
+        this.maxFirings = properties.maxFirings();
         long started = System.nanoTime();
+        // a publish that crashed while writing rules/ is finished or undone before the rules are read
+        folder.directory().ifPresent(PublishJournal::recover);
         var result = RuleVerifier.verify(folder.read(p -> true), cache, null, maxFirings);
         if (!result.ok()) {
             throw new RuleBuildException(result.problems());

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  * GridCare's history level ({@code camunda.bpm.history-level: audit-without-variables}): Camunda's
  * "audit" (process, activity and task instances, user operations, incidents) without the history of
  * process variables. Variables carry what customers tell staff (names, notes, questions), and
- * PRODUCT.md keeps personal data out of process history; GridCare's own case history and decision
+ * personal data stays out of process history (docs/operations.md); GridCare's own case history and decision
  * log record what a case went through. It also saves an insert or update per variable written (a
  * quarter of an intake's SQL statements; bench/performance.sh).
  *

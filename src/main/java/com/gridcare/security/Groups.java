@@ -3,7 +3,7 @@ package com.gridcare.security;
 import java.util.List;
 import java.util.Map;
 
-/** The Camunda identity groups GridCare works with (PRODUCT.md, "Groups"). */
+/** The Camunda identity groups GridCare works with (docs/product-guide.md, "Groups"). */
 public final class Groups {
 
     public static final String CUSTOMER_SERVICE = "customer-service";

@@ -26,7 +26,7 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         if (password.length() < 12) {
             throw new IllegalStateException(PASSWORD_VARIABLE + " must be at least 12 characters long.");
         }
-        if (environment.getProperty("gridcare.demo.enabled", Boolean.class, false)) {
+        if (Boolean.TRUE.equals(environment.getProperty("gridcare.demo.enabled", Boolean.class))) {
             throw new IllegalStateException("Demo data cannot be switched on in the prod profile.");
         }
     }

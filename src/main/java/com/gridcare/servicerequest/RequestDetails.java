@@ -46,7 +46,7 @@ public final class RequestDetails {
     /** Set by GridCare on proactive meter tests only: the month whose consumption jumped. */
     static final String MONTH = "month";
 
-    /** High voltage from here on: a supply plan approved by key accounts (PRODUCT.md). */
+    /** High voltage from here on: a supply plan approved by key accounts (docs/product-guide.md, "Processes"). */
     public static final BigDecimal HIGH_VOLTAGE_KV = BigDecimal.TEN;
 
     private static final Pattern METER = Pattern.compile("^[A-Za-z0-9-]{4,32}$");

@@ -159,7 +159,7 @@ final class ServiceRequestDelegates {
      */
     @Component("checkRequestDocuments")
     static class CheckDocuments implements JavaDelegate {
-        /** The customer has this long to send what is missing (PRODUCT.md: expire after 10 working days). */
+        /** The customer has this long to send what is missing (expiry after 10 working days). */
         static final BigDecimal EXPIRY_WORKING_DAYS = BigDecimal.TEN;
 
         private final ProcessSteps steps;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,14 +21,11 @@ public class SurveyExpressions {
     private final Duration remindAfter;
     private final Duration expireAfter;
 
-    SurveyExpressions(SurveyRepository surveys,
-            @Value("${gridcare.survey.link-base:https://gridcare.example/survey/}") String linkBase,
-            @Value("${gridcare.survey.remind-after:P3D}") Duration remindAfter,
-            @Value("${gridcare.survey.expire-after:P7D}") Duration expireAfter) {
+    SurveyExpressions(SurveyRepository surveys, SurveyProperties properties) {
         this.surveys = surveys;
-        this.linkBase = linkBase;
-        this.remindAfter = remindAfter;
-        this.expireAfter = expireAfter;
+        this.linkBase = properties.linkBase();
+        this.remindAfter = properties.remindAfter();
+        this.expireAfter = properties.expireAfter();
     }
 
     Duration expireAfter() {

@@ -143,7 +143,7 @@ class ComplaintClocksTest {
 
         // 1 working day: 7.5 h on Thu 24th, Mid-Autumn Fri 25th–Sun 27th off, 1.5 h on Mon 28th
         assertThat(complaint.firstContactDueAt()).isEqualTo(OffsetDateTime.parse("2026-09-28T10:00+08:00"));
-        // 7 working days across Mid-Autumn and National Day, the make-up Saturday 10 October worked (PRODUCT.md)
+        // 7 working days across Mid-Autumn and National Day, the make-up Saturday 10 October worked (rules/calendars/china-workdays-2026.txt)
         assertThat(complaint.resolutionDueAt()).isEqualTo(OffsetDateTime.parse("2026-10-12T10:00+08:00"));
 
         var pi = complaint.processInstanceId();

@@ -28,7 +28,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.internal.command.CommandFactory;
 
 /**
- * Every row of the shipped SLA catalogue (rules/sla) against the figures of PRODUCT.md: each row
+ * Every row of the shipped SLA catalogue (rules/sla) against the figures of docs/product-guide.md ("Service levels"): each row
  * fires for the work it describes and gives its target; the shortest target wins; rows apply from
  * their effective-from date. (Until the rules examples runner is on main, this test covers every row.)
  */

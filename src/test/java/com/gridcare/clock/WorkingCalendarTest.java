@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The shipped calendars of rules/calendars/ and the working-time semantics of PRODUCT.md. */
+/** The shipped calendars of rules/calendars/ and the working-time semantics of docs/product-guide.md. */
 class WorkingCalendarTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -55,7 +55,7 @@ class WorkingCalendarTest {
         assertThat(china.add(at("2026-09-30T10:00"), days(5))).isEqualTo(at("2026-10-13T10:00"));
     }
 
-    /** Every day off of 2026 (PRODUCT.md), including those on weekends. */
+    /** Every day off of 2026 (the State Council's holiday notice), including those on weekends. */
     static Stream<String> holidays2026() {
         return Stream.of("2026-01-01..2026-01-03", "2026-02-15..2026-02-23", "2026-04-04..2026-04-06",
                 "2026-05-01..2026-05-05", "2026-06-19..2026-06-21", "2026-09-25..2026-09-27",

@@ -44,7 +44,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Each production setting of HARDENING.md, checked against the running engine, web layer and database. */
+/** Each production setting of docs/operations.md ("Hardening settings"), checked against the running engine, web layer and database. */
 @GridCareTest
 class HardeningSettingsTest {
 
