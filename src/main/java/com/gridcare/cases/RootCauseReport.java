@@ -1,6 +1,6 @@
 package com.gridcare.cases;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,8 +1,6 @@
 package com.gridcare.notification;
 
-import com.gridcare.cases.CaseEventType;
-import com.gridcare.cases.CaseRecords;
-import com.gridcare.cases.CaseRepository;
+import com.gridcare.kernel.CaseAccess;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.PreferredChannel;
 import java.time.Clock;
@@ -27,19 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationOutbox {
 
     private final OutboxStore store;
-    private final CaseRepository cases;
+    private final CaseAccess cases;
     private final CustomerRepository customers;
-    private final CaseRecords records;
     private final TemplateCatalogue templates;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NotificationOutbox(OutboxStore store, CaseRepository cases, CustomerRepository customers, CaseRecords records,
+    NotificationOutbox(OutboxStore store, CaseAccess cases, CustomerRepository customers,
             TemplateCatalogue templates, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.cases = cases;
         this.customers = customers;
-        this.records = records;
         this.templates = templates;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -71,9 +67,9 @@ public class NotificationOutbox {
         var queued = store.insertOnce(UUID.randomUUID().toString(), caseId, customer.id(), template, step, channel,
                 message.subject(), message.body(), OffsetDateTime.now(clock));
         if (queued) {
-            records.record(caseId, CaseEventType.NOTIFICATION, true,
+            cases.recordNotification(caseId,
                     "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
-                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()), CaseRecords.SYSTEM, null);
+                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
         }
         return queued;
     }

@@ -1,6 +1,6 @@
 package com.gridcare.rules;
 
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
