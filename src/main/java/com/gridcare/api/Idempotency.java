@@ -10,6 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back everything it did and answers what the first stored.
  */
 @Service
+@EnableConfigurationProperties(TestingProperties.class)
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
@@ -33,12 +38,24 @@ public class Idempotency {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final boolean ignoreKeys;
 
-    Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+    Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock,
+            TestingProperties testing, Environment environment) {
+        boolean ignoreKeys = testing.ignoreIdempotencyKeys();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        // a switch for the fault suite only: it breaks retries on purpose, to prove that its checks can fail
+        if (ignoreKeys && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("gridcare.testing.ignore-idempotency-keys is a test switch; never in prod");
+        }
+        if (ignoreKeys) {
+            LoggerFactory.getLogger(Idempotency.class).warn(
+                    "TESTING: Idempotency-Key headers are ignored (gridcare.testing.ignore-idempotency-keys): retries duplicate");
+        }
+        this.ignoreKeys = ignoreKeys;
     }
 
     /**
@@ -48,7 +65,7 @@ public class Idempotency {
      */
     public <T> ResponseEntity<T> once(String scope, String key, Object request, Class<T> bodyType,
             Supplier<ResponseEntity<T>> work) {
-        if (key == null) {
+        if (key == null || ignoreKeys) {
             return transactions.execute(tx -> work.get());
         }
         if (key.isBlank() || key.length() > 100 || !key.chars().allMatch(c -> c > 32 && c < 127)) {

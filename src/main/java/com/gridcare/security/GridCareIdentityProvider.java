@@ -50,7 +50,7 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public boolean checkPassword(String userId, String password) {
-        if (userId == null || password == null) return false;
+        if (userId == null || password == null || !possibleUserId(userId)) return false;
         var origin = LoginOrigin.current();
         var throttle = this.throttle.get();
         var wait = throttle.waitBeforeCheck(userId, origin.address, origin.entryPoint);
@@ -58,13 +58,29 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
             origin.mustWait(wait.get());
             return false;
         }
-        var valid = super.checkPassword(userId, password);
+        var valid = verifyPassword(userId, password);
         if (valid) {
             throttle.succeeded(userId, origin.address);
-            upgradeHash(userId, password);
         } else {
             throttle.failed(userId, origin.address, origin.entryPoint);
         }
+        return valid;
+    }
+
+    /**
+     * Whether a login name could be anyone's: not longer than any source's ids, no control characters
+     * (a NUL, say, which PostgreSQL refuses in a query and which has no business in a directory filter).
+     * Anything else is looked up as the literal name it is; the directory provider escapes filter characters.
+     */
+    static boolean possibleUserId(String userId) {
+        if (userId.isEmpty() || userId.length() > BasicCredentials.MAX_USER_ID) return false;
+        return userId.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** Whether the password is right, asked once the throttle let the check happen. */
+    protected boolean verifyPassword(String userId, String password) {
+        var valid = super.checkPassword(userId, password);
+        if (valid) upgradeHash(userId, password);
         return valid;
     }
 

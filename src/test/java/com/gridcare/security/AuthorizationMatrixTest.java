@@ -83,6 +83,10 @@ class AuthorizationMatrixTest {
                 STAFF));
         rows.put("GET /api/v1/reports/root-causes", new Probe(api -> api.get("/api/v1/reports/root-causes?from=x"),
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        rows.put("GET /api/v1/reports/service", new Probe(api -> api.get("/api/v1/reports/service?month=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        rows.put("GET /api/v1/reports/service/cases", new Probe(api -> api.get("/api/v1/reports/service/cases?month=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/cases/{caseId}/withdrawal",
                 new Probe(api -> api.post("/api/v1/cases/CMP-1999-000001/withdrawal", "{}"),
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
@@ -166,6 +170,12 @@ class AuthorizationMatrixTest {
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
         rows.put("POST /api/v1/inbound-messages", new Probe(api -> api.post("/api/v1/inbound-messages", "{}"),
                 Set.of(Groups.CHANNEL_SYSTEMS)));
+        rows.put("POST /api/v1/contracts", new Probe(api -> api.post("/api/v1/contracts", "{}"),
+                Set.of(Groups.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE, Groups.CHANNEL_SYSTEMS)));
+        rows.put("GET /api/v1/contracts/{id}", new Probe(api -> api.get("/api/v1/contracts/CTR-1999-000001"),
+                STAFF_AND_CHANNELS));
+        rows.put("GET /api/v1/customers/{id}/contracts",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/contracts"), STAFF_AND_CHANNELS));
         return rows;
     }
 

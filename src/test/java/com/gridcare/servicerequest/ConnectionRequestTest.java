@@ -1,67 +1,29 @@
 package com.gridcare.servicerequest;
 
-import static com.gridcare.servicerequest.RequestDriver.at;
-import static com.gridcare.servicerequest.RequestDriver.now;
+import static com.gridcare.testsupport.RequestDriver.at;
+import static com.gridcare.testsupport.RequestDriver.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.CustomerClass;
-import com.gridcare.security.Groups;
-import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
-import com.gridcare.testsupport.TestData;
+import com.gridcare.testsupport.ServiceRequestFixture;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** New connections and capacity changes through {@code service-request}: clocks, site work, supply plans, breaches. */
 @GridCareTest
-class ConnectionRequestTest {
+class ConnectionRequestTest extends ServiceRequestFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    TaskService tasks;
     @Autowired
     FormService forms;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     HistoryService history;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    CaseClocks clocks;
-    @Autowired
-    JdbcClient jdbc;
-
-    RequestDriver requests;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        requests = new RequestDriver(Api.at(port).as(Groups.CHANNEL_SYSTEMS), tasks, management, clocks, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void aResidentialConnectionRequestedBeforeNationalDayIsDueOnTuesday13OctoberAndRunsToTheSurvey() {

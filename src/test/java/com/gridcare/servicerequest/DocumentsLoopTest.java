@@ -1,65 +1,23 @@
 package com.gridcare.servicerequest;
 
-import static com.gridcare.servicerequest.RequestDriver.at;
-import static com.gridcare.servicerequest.RequestDriver.now;
+import static com.gridcare.testsupport.RequestDriver.at;
+import static com.gridcare.testsupport.RequestDriver.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
-import com.gridcare.security.Groups;
-import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
-import com.gridcare.testsupport.TestData;
+import com.gridcare.testsupport.RequestDriver;
+import com.gridcare.testsupport.ServiceRequestFixture;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The missing-documents loop: ask, wait (clocks paused, "waiting for customer"), documents or an answer
  * by message correlation, a reminder after 2 working days, expiry with notice after 10.
  */
 @GridCareTest
-class DocumentsLoopTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    CaseClocks clocks;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api channel;
-    RequestDriver requests;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        channel = Api.at(port).as(Groups.CHANNEL_SYSTEMS);
-        requests = new RequestDriver(channel, tasks, management, clocks, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class DocumentsLoopTest extends ServiceRequestFixture {
 
     RequestDriver.Registered moveInWithoutDocuments() {
         now("2026-10-14T09:00");

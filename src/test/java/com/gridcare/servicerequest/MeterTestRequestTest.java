@@ -1,10 +1,9 @@
 package com.gridcare.servicerequest;
 
-import static com.gridcare.servicerequest.RequestDriver.at;
-import static com.gridcare.servicerequest.RequestDriver.now;
+import static com.gridcare.testsupport.RequestDriver.at;
+import static com.gridcare.testsupport.RequestDriver.now;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.CustomerRepository;
@@ -12,60 +11,23 @@ import com.gridcare.points.PointsLedger;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
-import com.gridcare.testsupport.TestData;
+import com.gridcare.testsupport.ServiceRequestFixture;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Meter tests through {@code service-request}: by metering in 5 working days, billing corrections, breaches, proactive tests. */
 @GridCareTest
-class MeterTestRequestTest {
+class MeterTestRequestTest extends ServiceRequestFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    TaskService tasks;
     @Autowired
     FormService forms;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    CaseClocks clocks;
     @Autowired
     CustomerRepository customers;
     @Autowired
     PointsLedger ledger;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api channel;
-    RequestDriver requests;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        channel = Api.at(port).as(Groups.CHANNEL_SYSTEMS);
-        requests = new RequestDriver(channel, tasks, management, clocks, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void aMeterWithinToleranceIsTestedByMeteringAndTheRequestClosed() {

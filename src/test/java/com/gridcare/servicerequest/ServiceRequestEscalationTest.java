@@ -3,28 +3,22 @@ package com.gridcare.servicerequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.cases.ProcessVariables;
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.security.Groups;
-import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.testsupport.RequestDriver;
+import com.gridcare.testsupport.ServiceRequestFixture;
 import com.gridcare.testsupport.TestData;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A breached service-request clock gives service managers work, as complaints do: an intervention task
@@ -32,37 +26,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with a statutory limit (meter test, connection) raises the regulatory-risk alarm one working day before.
  */
 @GridCareTest
-class ServiceRequestEscalationTest {
+class ServiceRequestEscalationTest extends ServiceRequestFixture {
 
     static final String ESCALATED_FILTER = "Escalated / 已升级";
     static final String REGULATORY_RISK_FILTER = "Regulatory risk / 监管风险";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    CaseClocks clocks;
     @Autowired
     FilterService filters;
     @Autowired
     IdentityService identity;
-    @Autowired
-    JdbcClient jdbc;
-
-    RequestDriver requests;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        requests = new RequestDriver(Api.at(port).as(Groups.CHANNEL_SYSTEMS), tasks, management, clocks, jdbc);
-    }
 
     @AfterEach
     void reset() {

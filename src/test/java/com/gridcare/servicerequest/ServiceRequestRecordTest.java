@@ -1,29 +1,20 @@
 package com.gridcare.servicerequest;
 
-import static com.gridcare.servicerequest.RequestDriver.now;
+import static com.gridcare.testsupport.RequestDriver.now;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.gridcare.cases.CaseStep;
 import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.StepKind;
-import com.gridcare.clock.CaseClocks;
 import com.gridcare.security.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
-import com.gridcare.testsupport.TestData;
+import com.gridcare.testsupport.ServiceRequestFixture;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The case record of service requests worked as staff work them (GridCare's task API, as the members of
@@ -32,39 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and when.
  */
 @GridCareTest
-class ServiceRequestRecordTest {
+class ServiceRequestRecordTest extends ServiceRequestFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     HistoryService history;
     @Autowired
-    ManagementService management;
-    @Autowired
-    CaseClocks clocks;
-    @Autowired
     CaseSteps steps;
-    @Autowired
-    JdbcClient jdbc;
-
-    RequestDriver requests;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        requests = new RequestDriver(Api.at(port).as(Groups.CHANNEL_SYSTEMS), tasks, management, clocks, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private void complete(String processInstanceId, String key, String group, String variables) {
         var task = requests.task(processInstanceId, key);

@@ -1,4 +1,4 @@
-package com.gridcare.servicerequest;
+package com.gridcare.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
-import com.gridcare.testsupport.Api;
-import com.gridcare.testsupport.AsyncSteps;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,11 +23,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Test helpers for service requests: register over HTTP, run the engine's jobs, work tasks, move the clock. */
-final class RequestDriver {
+public final class RequestDriver {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    record Registered(String caseId, String processInstanceId, String assignedGroup, Integer priority,
+    public record Registered(String caseId, String processInstanceId, String assignedGroup, Integer priority,
             OffsetDateTime dueAt, JsonNode body) {
     }
 
@@ -39,7 +37,7 @@ final class RequestDriver {
     private final CaseClocks clocks;
     private final JdbcClient jdbc;
 
-    RequestDriver(Api channel, TaskService tasks, ManagementService management, CaseClocks clocks, JdbcClient jdbc) {
+    public RequestDriver(Api channel, TaskService tasks, ManagementService management, CaseClocks clocks, JdbcClient jdbc) {
         this.channel = channel;
         this.tasks = tasks;
         this.management = management;
@@ -47,15 +45,15 @@ final class RequestDriver {
         this.jdbc = jdbc;
     }
 
-    static Instant at(String localDateTime) {
+    public static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
     }
 
-    static void now(String localDateTime) {
+    public static void now(String localDateTime) {
         ClockUtil.setCurrentTime(Date.from(at(localDateTime)));
     }
 
-    Registered register(String customerId, String type, String details) {
+    public Registered register(String customerId, String type, String details) {
         var answer = channel.post("/api/v1/service-requests", """
                 {"customerId": "%s", "type": "%s", "channel": "WEB", "details": %s}"""
                 .formatted(customerId, type, details));
@@ -69,66 +67,66 @@ final class RequestDriver {
     }
 
     /** Executes the instance's due jobs that are not timers (asynchronous steps such as notifications). */
-    void runJobs(String processInstanceId) {
+    public void runJobs(String processInstanceId) {
         AsyncSteps.run(management, processInstanceId);
     }
 
-    Task task(String processInstanceId, String key) {
+    public Task task(String processInstanceId, String key) {
         var task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
         assertThat(task).as("task %s", key).isNotNull();
         return task;
     }
 
-    List<String> openTasks(String processInstanceId) {
+    public List<String> openTasks(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
                 .map(Task::getTaskDefinitionKey).toList();
     }
 
-    void complete(String processInstanceId, String key, Map<String, Object> variables) {
+    public void complete(String processInstanceId, String key, Map<String, Object> variables) {
         tasks.complete(task(processInstanceId, key).getId(), variables);
         runJobs(processInstanceId);
     }
 
-    Job timer(String processInstanceId, String boundaryEvent) {
+    public Job timer(String processInstanceId, String boundaryEvent) {
         var job = management.createJobQuery().processInstanceId(processInstanceId).activityId(boundaryEvent).timers()
                 .singleResult();
         assertThat(job).as("timer %s", boundaryEvent).isNotNull();
         return job;
     }
 
-    void fire(String processInstanceId, String boundaryEvent) {
+    public void fire(String processInstanceId, String boundaryEvent) {
         var job = timer(processInstanceId, boundaryEvent);
         ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
         management.executeJob(job.getId());
         runJobs(processInstanceId);
     }
 
-    ClockState clockState(String caseId, SlaClock clock) {
+    public ClockState clockState(String caseId, SlaClock clock) {
         return clocks.of(caseId, clock).orElseThrow(() -> new AssertionError("no clock " + clock)).state();
     }
 
-    List<String> notifications(String caseId) {
+    public List<String> notifications(String caseId) {
         return jdbc.sql("SELECT template FROM notification_outbox WHERE case_id = ? ORDER BY created_at, template")
                 .param(caseId).query(String.class).list();
     }
 
-    List<String> escalations(String caseId) {
+    public List<String> escalations(String caseId) {
         return jdbc.sql("SELECT kind || '>' || escalated_to FROM case_escalation WHERE case_id = ? ORDER BY id")
                 .param(caseId).query(String.class).list();
     }
 
-    Map<String, Object> caseRow(String caseId) {
+    public Map<String, Object> caseRow(String caseId) {
         return jdbc.sql("SELECT status, outcome, stage, assigned_group FROM service_case WHERE id = ?").param(caseId)
                 .query().singleRow();
     }
 
-    boolean surveyRequested(String caseId) {
+    public boolean surveyRequested(String caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM survey_request WHERE case_id = ?").param(caseId).query(Integer.class)
                 .single() == 1;
     }
 
     /** A field of the outcome of the case's latest step of the kind, from the case record ("" when none). */
-    String recorded(String caseId, String kind, String field) {
+    public String recorded(String caseId, String kind, String field) {
         var details = jdbc.sql("SELECT details FROM case_step WHERE case_id = ? AND kind = ? ORDER BY id DESC")
                 .params(caseId, kind).query(String.class).list();
         if (details.isEmpty()) return "";
@@ -141,13 +139,13 @@ final class RequestDriver {
     }
 
     /** How many steps of the kind the case record holds. */
-    int recordedSteps(String caseId, String kind) {
+    public int recordedSteps(String caseId, String kind) {
         return jdbc.sql("SELECT COUNT(*) FROM case_step WHERE case_id = ? AND kind = ?").params(caseId, kind)
                 .query(Integer.class).single();
     }
 
     /** Whether the group is a candidate group of the task. */
-    boolean hasGroup(String taskId, String group) {
+    public boolean hasGroup(String taskId, String group) {
         return tasks.getIdentityLinksForTask(taskId).stream().anyMatch(l -> group.equals(l.getGroupId()));
     }
 }
