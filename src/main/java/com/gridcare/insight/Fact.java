@@ -3,7 +3,9 @@ package com.gridcare.insight;
 /**
  * One thing counted: a case (or a clock, an escalation… of a case), its values of the section's
  * dimensions in order ({@code null} for {@link Dimension#GROUP} or {@link Dimension#CATEGORY} to take the
- * case's), and one number per figure in order ({@code NaN} where an average has none; ignored for shares).
+ * case's), and one number per figure in order ({@code NaN} where an average has none; ignored for shares and
+ * ratios). A fact of no case ({@code caseId} {@code null}: an outage, say) counts, but lists no case in a
+ * drill-down and is left out when the report is filtered by group or category.
  */
 public record Fact(String caseId, String[] keys, double[] values) {
 

@@ -7,12 +7,14 @@ package com.gridcare.insight;
  * <li>{@link Kind#SUM}: the sum (money, 2 decimals); its cases are the facts with an amount,</li>
  * <li>{@link Kind#AVERAGE}: the mean of the facts that have a number (not {@code NaN}), 1 decimal,</li>
  * <li>{@link Kind#SHARE}: {@code numerator ÷ denominator} of two COUNT figures of the row, 3 decimals;
- * its cases are the numerator's.</li>
+ * its cases are the numerator's,</li>
+ * <li>{@link Kind#RATIO}: {@code numerator ÷ denominator} of two summed (COUNT or SUM) figures of the row,
+ * 6 decimals (interruptions per customer served, say); its cases are the numerator's.</li>
  * </ul>
  */
 public record Figure(String key, Label label, Kind kind, String numerator, String denominator) {
 
-    public enum Kind { COUNT, SUM, AVERAGE, SHARE }
+    public enum Kind { COUNT, SUM, AVERAGE, SHARE, RATIO }
 
     public static Figure count(String key, String en, String zh) {
         return new Figure(key, new Label(en, zh), Kind.COUNT, null, null);
@@ -28,5 +30,9 @@ public record Figure(String key, Label label, Kind kind, String numerator, Strin
 
     public static Figure share(String key, String en, String zh, String numerator, String denominator) {
         return new Figure(key, new Label(en, zh), Kind.SHARE, numerator, denominator);
+    }
+
+    public static Figure ratio(String key, String en, String zh, String numerator, String denominator) {
+        return new Figure(key, new Label(en, zh), Kind.RATIO, numerator, denominator);
     }
 }

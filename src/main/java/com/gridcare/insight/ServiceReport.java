@@ -88,7 +88,7 @@ public class ServiceReport {
             throw new com.gridcare.api.InvalidFieldException("figure", "must be one of " + figures.stream().map(Figure::key).toList());
         }
         var figure = figures.get(index);
-        if (figure.kind() == Figure.Kind.SHARE) index = indexOf(figures, figure.numerator());
+        if (figure.kind() == Figure.Kind.SHARE || figure.kind() == Figure.Kind.RATIO) index = indexOf(figures, figure.numerator());
         var pattern = row == null || row.isBlank() ? null : row.split("\\|", -1);
         if (pattern != null && pattern.length != section.dimensions().size()) {
             throw new com.gridcare.api.InvalidFieldException("row", "must have " + section.dimensions().size() + " parts joined by |: "
@@ -96,7 +96,7 @@ public class ServiceReport {
         }
         var ids = new TreeSet<String>();
         for (var fact : facts(section, scope)) {
-            if (pattern != null && !matches(pattern, fact.keys())) continue;
+            if (fact.caseId() == null || pattern != null && !matches(pattern, fact.keys())) continue;
             double v = fact.values()[index];
             if (!Double.isNaN(v) && v != 0) ids.add(fact.caseId());
         }
@@ -136,6 +136,7 @@ public class ServiceReport {
         var missing = new HashSet<String>();
         boolean filter = scope.group() != null || scope.category() != null;
         for (var fact : facts) {
+            if (fact.caseId() == null) continue;
             if (filter || (group >= 0 && fact.keys()[group] == null) || (category >= 0 && fact.keys()[category] == null)) {
                 missing.add(fact.caseId());
             }
@@ -143,7 +144,7 @@ public class ServiceReport {
         var found = missing.isEmpty() ? java.util.Map.<String, CaseAttributes.Attributes>of() : attributes.of(missing);
         var kept = new ArrayList<Fact>(facts.size());
         for (var fact : facts) {
-            var a = found.get(fact.caseId());
+            var a = fact.caseId() == null ? null : found.get(fact.caseId());
             if (scope.group() != null && (a == null || !scope.group().equals(a.group()))) continue;
             if (scope.category() != null && (a == null || !scope.category().equals(a.category()))) continue;
             if (group >= 0 && fact.keys()[group] == null) fact.keys()[group] = a == null || a.group() == null ? "-" : a.group();
@@ -183,10 +184,10 @@ public class ServiceReport {
                     case SUM -> BigDecimal.valueOf(sum[i]).setScale(2, RoundingMode.HALF_UP);
                     case AVERAGE -> count[i] == 0 ? null
                             : BigDecimal.valueOf(sum[i] / count[i]).setScale(1, RoundingMode.HALF_UP);
-                    case SHARE -> {
+                    case SHARE, RATIO -> {
                         double den = sum[indexOf(figures, f.denominator())];
                         yield den == 0 ? null : BigDecimal.valueOf(sum[indexOf(figures, f.numerator())] / den)
-                                .setScale(3, RoundingMode.HALF_UP);
+                                .setScale(f.kind() == Figure.Kind.SHARE ? 3 : 6, RoundingMode.HALF_UP);
                     }
                 });
             }

@@ -11,12 +11,26 @@ import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +104,7 @@ class ReliabilityIndicesTest {
     }
 
     @Test
-    void saifiAndSaidiOfAFixtureMonthEqualTheHandComputedValues() {
+    void saifiAndSaidiOfAFixtureMonthEqualTheHandComputedValues() throws Exception {
         var field = Api.at(port).as(Groups.FIELD_SERVICE);
         var supervisor = Api.at(port).as(Groups.SUPERVISORS);
         var f1 = TestData.uniqueId("REL");
@@ -145,5 +159,115 @@ class ReliabilityIndicesTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).contains("outage," + o1 + ",PLANNED,,4,300,1200,,,true");
         assertThat(manager.get("/api/v1/reports/reliability?month=2030-13").status()).isEqualTo(400);
+
+        serviceReportShowsTheSameIndices(manager, o1, o2, o3);
+    }
+
+    /**
+     * The monthly service report's reliability section: the hand-computed interruptions, customer-minutes and
+     * on-time share, and SAIFI and SAIDI as those divided by the customers GridCare serves now (the report
+     * cannot be given the fixture's 100/50/10), equal to the service's; the same figures in the workbook.
+     */
+    private void serviceReportShowsTheSameIndices(Api manager, String o1, String o2, String o3) throws Exception {
+        var served = supplyPoints.servedByArea();
+        int all = served.values().stream().mapToInt(Integer::intValue).sum();
+        var expected = indices.month(YearMonth.of(2030, 5));
+        var answer = manager.get("/api/v1/reports/service?month=2030-05");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var section = section(answer.json(), "reliability");
+        var figures = figureKeys(section);
+        assertThat(figures).containsExactly("customersServed", "interruptions", "customerMinutes", "saifi", "saidi",
+                "announced", "notifiedOnTime", "onTimeShare");
+        var urban = row(section, "URBAN");
+        var rural = row(section, "RURAL");
+        var total = row(section, "ALL");
+        assertThat(urban.get(0).asInt()).isEqualTo(served.get(Area.URBAN));
+        assertThat(urban.get(1).asLong()).isEqualTo(4);
+        assertThat(urban.get(2).asLong()).isEqualTo(930);
+        assertThat(urban.get(3).decimalValue()).isEqualByComparingTo(ratio(4, served.get(Area.URBAN)));
+        assertThat(urban.get(4).decimalValue()).isEqualByComparingTo(ratio(930, served.get(Area.URBAN)));
+        assertThat(rural.get(1).asLong()).isEqualTo(3);
+        assertThat(rural.get(2).asLong()).isEqualTo(540);
+        assertThat(rural.get(3).decimalValue()).isEqualByComparingTo(ratio(3, served.get(Area.RURAL)));
+        assertThat(rural.get(4).decimalValue()).isEqualByComparingTo(ratio(540, served.get(Area.RURAL)));
+        assertThat(total.get(0).asInt()).isEqualTo(all);
+        assertThat(total.get(1).asLong()).isEqualTo(7);
+        assertThat(total.get(2).asLong()).isEqualTo(1470);
+        assertThat(total.get(3).decimalValue()).isEqualByComparingTo(ratio(7, all))
+                .isEqualByComparingTo(BigDecimal.valueOf(expected.total().saifi()));
+        assertThat(total.get(4).decimalValue()).isEqualByComparingTo(ratio(1470, all))
+                .isEqualByComparingTo(BigDecimal.valueOf(expected.total().saidi()));
+        assertThat(urban.get(3).decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(expected.areas().get(0).saifi()));
+        assertThat(rural.get(4).decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(expected.areas().get(1).saidi()));
+        assertThat(total.get(5).asInt()).isEqualTo(2);
+        assertThat(total.get(6).asInt()).isEqualTo(1);
+        assertThat(total.get(7).decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(urban.get(7).isNull()).isTrue();
+
+        var outages = section(answer.json(), "outages");
+        assertThat(outages.path("rows")).extracting(r -> r.path("key").asText() + ":" + r.path("figures").get(0).asInt()
+                + ":" + r.path("figures").get(1).asInt() + ":" + r.path("figures").get(2).asInt() + ":"
+                + r.path("figures").get(3).asInt())
+                .containsExactlyInAnyOrder(o1 + "|PLANNED:4:300:1200:1", o2 + "|UNPLANNED:2:120:240:0",
+                        o3 + "|TEMPORARY:1:30:30:0");
+        // an outage's figures belong to no case: the drill-down lists none
+        var cases = manager.get("/api/v1/reports/service/cases?month=2030-05&section=reliability&figure=saifi&row=ALL");
+        assertThat(cases.status()).as(cases.body()).isEqualTo(200);
+        assertThat(cases.json().path("total").asInt()).isZero();
+
+        var csv = manager.get("/api/v1/reports/service?month=2030-05&format=csv").body();
+        assertThat(csv).contains("# reliability,Supply reliability,供电可靠性",
+                "ALL," + all + ",7,1470," + ratio(7, all).toPlainString() + "," + ratio(1470, all).toPlainString()
+                        + ",2,1,0.500");
+
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/reports/service?month=2030-05&format=xlsx"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (TestData.user(Groups.SERVICE_MANAGERS) + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            var sheet = workbook.getSheet("Supply reliability");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("供电可靠性", "2030-05");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("SAIFI (interruptions per customer)");
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("SAIFI 户均停电次数");
+            assertThat(sheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("按时通知率");
+            Row allRow = null;
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals("ALL")) allRow = sheet.getRow(r);
+            }
+            assertThat(allRow).isNotNull();
+            assertThat(allRow.getCell(2).getNumericCellValue()).isEqualTo(7);
+            assertThat(allRow.getCell(3).getNumericCellValue()).isEqualTo(1470);
+            assertThat(BigDecimal.valueOf(allRow.getCell(4).getNumericCellValue())).isEqualByComparingTo(ratio(7, all));
+            assertThat(BigDecimal.valueOf(allRow.getCell(5).getNumericCellValue())).isEqualByComparingTo(ratio(1470, all));
+            assertThat(allRow.getCell(8).getNumericCellValue()).isEqualTo(0.5);
+        }
+    }
+
+    private static BigDecimal ratio(long numerator, int denominator) {
+        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP);
+    }
+
+    private static JsonNode section(JsonNode report, String id) {
+        for (var s : report.path("sections")) {
+            if (s.path("id").asText().equals(id)) return s;
+        }
+        throw new AssertionError("no section " + id + " in " + report);
+    }
+
+    private static List<String> figureKeys(JsonNode section) {
+        var keys = new ArrayList<String>();
+        section.path("figures").forEach(f -> keys.add(f.path("key").asText()));
+        return keys;
+    }
+
+    private static JsonNode row(JsonNode section, String key) {
+        for (var r : section.path("rows")) {
+            if (r.path("key").asText().equals(key)) return r.path("figures");
+        }
+        throw new AssertionError("no row " + key + " in " + section);
     }
 }
