@@ -41,7 +41,16 @@ final class LoginPage {
         return browser.visible(LOG_IN).getText();
     }
 
-    TasklistPage logIn(String user, String password) {
+    /** Logs in expecting to be refused: waits for the webapp's error and stays on the login screen; answers the error. */
+    String logInRefused(String user, String password) {
+        fill(user, password);
+        browser.clickable(LOG_IN).click();
+        var error = browser.visible(By.cssSelector(".notifications .alert-danger, .alert.alert-danger, .notification.error"));
+        browser.visible(USERNAME);
+        return error.getText();
+    }
+
+    private void fill(String user, String password) {
         // the webapp may still be drawing the form (translations arriving): type until both fields hold the text
         browser.until(driver -> {
             typeInto(USERNAME, user);
@@ -51,6 +60,10 @@ final class LoginPage {
                     && !browser.visible(LOG_IN).getText().isBlank();
         });
         browser.screenshot("login-" + user);
+    }
+
+    TasklistPage logIn(String user, String password) {
+        fill(user, password);
         browser.clickable(LOG_IN).click();
         return new TasklistPage(browser);
     }
