@@ -43,10 +43,17 @@ public final class ProcessVariables {
     public static final String KEY_ACCOUNTS = "keyAccounts";
     public static final String REVIEW_QUARTER = "reviewQuarter";
 
+    /** contract-renewal: the contract (also the business key) and the group that holds its conversations. */
+    public static final String CONTRACT_ID = "contractId";
+    public static final String OWNING_GROUP = "owningGroup";
+    /** contract-renewal: true when the contract ended without a decision (the gateway to the supervisors reads it). */
+    public static final String CONTRACT_EXPIRED = "contractExpired";
+
     /** The variables a process may keep between its steps; anything else a task's form submits is not stored. */
     public static final Set<String> KEPT = Set.of(CASE_ID, CUSTOMER_ID, TIER, ASSIGNED_GROUP, PRIORITY,
             SITE_WORK_GROUP, CATEGORY, VOLTAGE_KV, RESTORATION_TARGET, ESCALATED, REGULATORY_RISK,
-            WAITING_FOR_CUSTOMER, SURVEY_ID, SURVEY_SCORE, KEY_ACCOUNTS, REVIEW_QUARTER);
+            WAITING_FOR_CUSTOMER, SURVEY_ID, SURVEY_SCORE, KEY_ACCOUNTS, REVIEW_QUARTER,
+            CONTRACT_ID, OWNING_GROUP, CONTRACT_EXPIRED);
 
     // ---------------------------------------------------------------- handed to the next gateway (transient)
     /** True when no document is missing (service requests, read by the gateway after "Check documents"). */
