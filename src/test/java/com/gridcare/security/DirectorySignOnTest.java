@@ -3,6 +3,7 @@ package com.gridcare.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.DirectoryTest;
 import com.gridcare.testsupport.TestData;
