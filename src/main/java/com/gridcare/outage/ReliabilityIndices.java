@@ -1,6 +1,6 @@
 package com.gridcare.outage;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.Csv;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.SupplyPoints;

@@ -3,10 +3,10 @@ package com.gridcare.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.browser.Browser.Language;
 import com.gridcare.insight.ServiceReportFixture;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.TestData;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package com.gridcare.insight;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;

@@ -9,7 +9,7 @@ import com.gridcare.db.Database;
 import com.gridcare.outage.OutageKind;
 import com.gridcare.outage.OutageRequest;
 import com.gridcare.outage.Outages;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
