@@ -18,6 +18,8 @@ SELECT i,
        (i::bigint * 7919) % 100 AS h,
        1 + (i::bigint * 31) % 600 AS hours_to_close
   FROM generate_series(1, ${CASES}) i;
+CREATE INDEX bench_case_id ON bench_case (id);
+ANALYZE bench_case;
 
 INSERT INTO service_case (id, kind, customer_id, channel, category, received_at, status, stage, assigned_group,
        closed_at, updated_at)
