@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Database outage: one GridCare node reaches PostgreSQL through a TCP proxy (socat on 8093, loopback); under
+# Database outage: one GridCare node reaches PostgreSQL through a TCP proxy (socat on port B, loopback); under
 # load the proxy is killed for 20 s (every connection cut, nothing listening) and started again. Measures the
 # answers during the outage (503, never 500, no hang), the time to recover after the database is back, and
 # that nothing acknowledged is lost. The shared PostgreSQL itself is never stopped.
 source "$(dirname "$0")/common.sh"
-OUTAGE=${OUTAGE:-20}
-trap 'stop_node 8092; stop_proxy' EXIT
+OUTAGE=${OUTAGE:-20}; DURATION=${DURATION:-75}
+trap 'stop_node $A; stop_proxy' EXIT
 
 start_proxy() {
-  setsid socat TCP-LISTEN:8093,bind=127.0.0.1,fork,reuseaddr TCP:$PGHOST:$PGPORT &
+  setsid socat TCP-LISTEN:$B,bind=127.0.0.1,fork,reuseaddr TCP:$PGHOST:$PGPORT &
   echo $! >"$WORK/proxy.pid"
   sleep 0.5
 }
@@ -20,11 +20,11 @@ stop_proxy() {
 
 build
 reset_database
-rm -f "$WORK"/node-8092.log
+rm -f "$WORK"/node-$A.log
 start_proxy
-start_node 8092 "jdbc:postgresql://127.0.0.1:8093/$DB?connectTimeout=3&socketTimeout=35" && wait_healthy 8092
+start_node $A "jdbc:postgresql://127.0.0.1:$B/$DB?connectTimeout=3&socketTimeout=35" && wait_healthy $A
 sql "SELECT id FROM customer ORDER BY id" >"$WORK/customers.txt"
-python3 "$ROOT/reliability/loadgen.py" --nodes http://127.0.0.1:8092 --clients 8 --duration 75 \
+python3 "$ROOT/reliability/loadgen.py" --nodes http://127.0.0.1:$A --clients 8 --duration "$DURATION" \
     --customers "$WORK/customers.txt" --out "$WORK/db-outage.json" --key-prefix do --give-up-after 120 &
 LOAD=$!
 sleep 15
@@ -36,4 +36,4 @@ echo "db-outage: database reachable again"
 wait $LOAD
 python3 "$ROOT/reliability/outage_figures.py" "$WORK/db-outage.json" "$DOWN" "$UP"
 python3 "$ROOT/reliability/check.py" --results "$WORK/db-outage.json" --key-prefix do --db "$DB" \
-    --logs "$WORK/node-8092.log"
+    --logs "$WORK/node-$A.log"

@@ -33,6 +33,9 @@ def main():
     parser.add_argument("--key-prefix", default="rel")
     parser.add_argument("--user", default="channel:demo")
     parser.add_argument("--give-up-after", type=float, default=180)
+    parser.add_argument("--resend-share", type=float, default=0.1,
+                        help="share of acknowledged complaints sent once more with the same key, as a client that lost "
+                             "the answer would (to the other node): must be answered with the first case")
     args = parser.parse_args()
 
     nodes = [urllib.parse.urlsplit(n) for n in args.nodes.split(",")]
@@ -89,6 +92,11 @@ def main():
                     answers.append({"t": round(t0 - started, 3), "node": node, "status": status,
                                     "latency": round(latency, 3)})
                 if status in (200, 201):
+                    if record["acknowledged"]:
+                        # the deliberate resend: the same case again, or idempotency is broken
+                        record["resent"] = {"status": status, "caseId": json.loads(text).get("caseId"),
+                                            "replayed": replayed == "true"}
+                        break
                     record["acknowledged"] = True
                     record["caseId"] = json.loads(text).get("caseId")
                     record["replayed"] = replayed == "true"
@@ -99,6 +107,9 @@ def main():
                             with open(args.progress + ".tmp", "w") as f:
                                 f.write(str(state["acknowledged"]))
                             os.replace(args.progress + ".tmp", args.progress)
+                    if rnd.random() < args.resend_share:
+                        node = (node + 1) % len(nodes)
+                        continue
                     break
                 if 400 <= status < 500:
                     record["refused"] = status

@@ -39,8 +39,12 @@ class TableOwnershipTest {
             entry("survey_number_seq", "survey"),
             entry("points_ledger", "points"),
             entry("notification_outbox", "notification"),
+            entry("outage", "outage"), entry("outage_customer", "outage"), entry("outage_call", "outage"),
+            entry("outage_link", "outage"), entry("outage_event", "outage"), entry("outage_number_seq", "outage"),
             entry("decision", "rules"), entry("rule_publication", "rules"), entry("rule_set_file", "rules"),
-            entry("idempotent_request", "api"));
+            entry("idempotent_request", "api"),
+            entry("customer_consent", "consent"), entry("customer_consent_event", "consent"),
+            entry("inbound_message", "consent"));
 
     /**
      * "package/File.java → table" uses not yet moved behind the owner's service because the owning package

@@ -86,12 +86,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large",
-                                "body: the request body is larger than 1 MB").getBody());
-            }
+        if (tooLarge(ex)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(bodyTooLarge().getBody());
         }
         return ResponseEntity.badRequest().body(badRequest(List.of(unreadable(ex.getCause()))));
     }
@@ -194,14 +190,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
     }
 
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException ex) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+        problem.setTitle("Refused by rule " + ex.rule());
+        problem.setProperty("rule", ex.rule());
+        problem.setProperty("field", ex.field());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
+    }
+
     @ExceptionHandler(OptimisticLockingException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict",
                 "Someone else changed this at the same time; reload and try again");
     }
 
+    private static boolean tooLarge(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimitFilter.BodyTooLargeException) return true;
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ProblemDetail> bodyTooLarge() {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "body: the request body is larger than 1 MB");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (tooLarge(ex)) {
+            // a streamed (chunked) body read as text by the controller passes the size limit while it is read
+            return bodyTooLarge();
+        }
         if (ex instanceof IllegalArgumentException && ex.getMessage() != null
                 && ex.getMessage().startsWith("Content-Type cannot contain wildcard")) {
             return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",

@@ -10,6 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +37,29 @@ public class Idempotency {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock;
+    private final boolean ignoreKeys;
 
-    Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+    @Autowired
+    Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock,
+            TestingProperties testing, Environment environment) {
+        this(jdbc, transactions, json, clock, testing.ignoreIdempotencyKeys(), environment);
+    }
+
+    Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock,
+            boolean ignoreKeys, Environment environment) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        // a switch for the fault suite only: it breaks retries on purpose, to prove that its checks can fail
+        if (ignoreKeys && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("gridcare.testing.ignore-idempotency-keys is a test switch; never in prod");
+        }
+        if (ignoreKeys) {
+            LoggerFactory.getLogger(Idempotency.class).warn(
+                    "TESTING: Idempotency-Key headers are ignored (gridcare.testing.ignore-idempotency-keys): retries duplicate");
+        }
+        this.ignoreKeys = ignoreKeys;
     }
 
     /**
@@ -48,7 +69,7 @@ public class Idempotency {
      */
     public <T> ResponseEntity<T> once(String scope, String key, Object request, Class<T> bodyType,
             Supplier<ResponseEntity<T>> work) {
-        if (key == null) {
+        if (key == null || ignoreKeys) {
             return transactions.execute(tx -> work.get());
         }
         if (key.isBlank() || key.length() > 100 || !key.chars().allMatch(c -> c > 32 && c < 127)) {

@@ -1,5 +1,6 @@
 package com.gridcare.cases;
 
+import com.gridcare.insight.ServiceMetrics;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,8 +14,11 @@ class CaseHistory {
 
     private final JdbcClient jdbc;
 
-    CaseHistory(JdbcClient jdbc) {
+    private final ServiceMetrics metrics;
+
+    CaseHistory(JdbcClient jdbc, ServiceMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     void add(String caseId, OffsetDateTime at, CaseEventType type, boolean customerVisible, String stage,
@@ -44,6 +48,7 @@ class CaseHistory {
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, level, kind.name(), at, escalatedTo, taskId, activityId)
                 .update();
+        metrics.escalation(level, kind.name());
     }
 
     List<CaseEscalation> escalations(String caseId) {

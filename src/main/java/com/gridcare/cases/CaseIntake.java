@@ -8,6 +8,7 @@ import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
 import com.gridcare.customer.Customer;
 import com.gridcare.customer.CustomerRepository;
+import com.gridcare.insight.ServiceMetrics;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -33,8 +34,11 @@ public class CaseIntake {
     private final CaseRepository cases;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final ServiceMetrics metrics;
 
-    CaseIntake(CustomerRepository customers, CaseRepository cases, RuntimeService runtime, Clock clock) {
+    CaseIntake(CustomerRepository customers, CaseRepository cases, RuntimeService runtime, Clock clock,
+            ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.customers = customers;
         this.cases = cases;
         this.runtime = runtime;
@@ -62,6 +66,7 @@ public class CaseIntake {
         var caseId = cases.nextId(kind, now.atZoneSameInstant(EngineClock.ZONE).getYear());
         cases.insert(new ServiceCase(caseId, kind, customer.id(), channel, category, description, contactPhone,
                 occurredAt, now, null, CaseStatus.OPEN, "RECEIVED", null, null, null, null, null), now);
+        metrics.intake(kind.name(), channel.name());
         return new Received(caseId, customer, now);
     }
 

@@ -1,5 +1,6 @@
 package com.gridcare.cases;
 
+import com.gridcare.api.Csv;
 import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,14 +36,11 @@ public class RootCauseReport {
     public record Report(LocalDate from, LocalDate to, int complaints, BigDecimal goodwillTotal, List<Line> lines) {
 
         public String csv() {
-            var out = new StringBuilder("month,category,rootCause,complaints,justified,partlyJustified,notJustified,"
-                    + "justifiedShare,goodwillTotalCny\n");
+            var out = Csv.withHeader("month", "category", "rootCause", "complaints", "justified", "partlyJustified",
+                    "notJustified", "justifiedShare", "goodwillTotalCny");
             for (var line : lines) {
-                out.append(line.month()).append(',').append(line.category()).append(',').append(line.rootCause())
-                        .append(',').append(line.complaints()).append(',').append(line.justified()).append(',')
-                        .append(line.partlyJustified()).append(',').append(line.notJustified()).append(',')
-                        .append(line.justifiedShare().toPlainString()).append(',')
-                        .append(line.goodwillTotal().toPlainString()).append('\n');
+                out.row(line.month(), line.category(), line.rootCause(), line.complaints(), line.justified(),
+                        line.partlyJustified(), line.notJustified(), line.justifiedShare(), line.goodwillTotal());
             }
             return out.toString();
         }

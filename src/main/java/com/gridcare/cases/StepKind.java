@@ -61,6 +61,12 @@ public enum StepKind {
     SUPPLY_RESTORED(time("restoredAt").required()),
     REQUEST_CONFIRMATION(text("result")),
 
+    // ---------------------------------------------------------------- outages
+    /** A repair request or supply-interruption complaint linked to a known outage instead of dispatched. */
+    OUTAGE_LINKED(text("outageId").required(), time("expectedRestorationAt").required()),
+    /** The phone call to an IMPORTANT or PRIORITY_CARE customer before an outage's notice deadline. */
+    OUTAGE_CALL(bool("customerReached").required(), text("callNote")),
+
     // ---------------------------------------------------------------- surveys and reviews
     SURVEY_ANSWERED(number("score").required(), text("comment")),
     RECOVERY_CALL(bool("customerReached"), text("callNotes")),

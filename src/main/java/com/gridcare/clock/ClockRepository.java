@@ -1,6 +1,7 @@
 package com.gridcare.clock;
 
 import com.gridcare.db.TransactionCache;
+import com.gridcare.insight.ServiceMetrics;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +38,11 @@ class ClockRepository {
      */
     private final TransactionCache<String, Map<SlaClock, ClockRecord>> read = new TransactionCache<>();
 
-    ClockRepository(JdbcClient jdbc) {
+    private final ServiceMetrics metrics;
+
+    ClockRepository(JdbcClient jdbc, ServiceMetrics metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /** @return false when the case already has this clock (a retried start) */
@@ -97,6 +101,7 @@ class ClockRepository {
         jdbc.sql("UPDATE case_clock SET state = ?, state_changed_at = ?, completed_at = ? WHERE id = ?")
                 .params(state.name(), at, completedAt, c.id()).update();
         appendHistory(c.id(), state, at, c.dueAt(), note);
+        if (state == ClockState.BREACHED) metrics.slaBreach(c.clock().name());
     }
 
     /** The work was done after the clock had already breached: the state stays, the completion is recorded. */

@@ -3,6 +3,7 @@ package com.gridcare.contact;
 import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
 import static com.gridcare.kernel.Groups.SUPERVISORS;
 
+import com.gridcare.api.Csv;
 import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.ReportPeriod;
@@ -30,9 +31,8 @@ class ContactReportController {
     record Report(LocalDate from, LocalDate to, long contacts, List<Row> rows) {
 
         String csv() {
-            var out = new StringBuilder("month,channel,kind,contacts\n");
-            rows.forEach(r -> out.append(r.month()).append(',').append(r.channel()).append(',').append(r.kind())
-                    .append(',').append(r.contacts()).append('\n'));
+            var out = Csv.withHeader("month", "channel", "kind", "contacts");
+            rows.forEach(r -> out.row(r.month(), r.channel(), r.kind(), r.contacts()));
             return out.toString();
         }
     }

@@ -26,7 +26,9 @@ public record Customer(
         Tier tier,
         Set<String> flags,
         Set<String> segments,
-        OffsetDateTime evaluatedAt) {
+        OffsetDateTime evaluatedAt,
+        String feederId,
+        String transformerArea) {
 
     public boolean greenPlan() {
         return greenPlanSince != null;

@@ -79,7 +79,7 @@ public class CustomerRepository {
     }
 
     /** When the customer was erased, if they were. */
-    Optional<OffsetDateTime> erasedAt(String id) {
+    public Optional<OffsetDateTime> erasedAt(String id) {
         return jdbc.sql("SELECT erased_at FROM customer WHERE id = ?").param(id)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).optional()
                 .flatMap(o -> o);
@@ -110,12 +110,12 @@ public class CustomerRepository {
                 UPDATE customer SET name = ?, customer_class = ?, supply_voltage_kv = ?, contracted_capacity_kva = ?,
                        contract_start = ?, contract_term_years = ?, critical_load = ?, priority_care = ?,
                        green_preference = ?, area = ?, preferred_channel = ?, phone = ?, email = ?, address = ?,
-                       updated_at = ?
+                       feeder_id = ?, transformer_area = ?, updated_at = ?
                  WHERE id = ?""")
                 .params(data.name(), data.customerClass().name(), data.supplyVoltageKv(), data.contractedCapacityKva(),
                         data.contractStart(), data.contractTermYears(), data.criticalLoad(), data.priorityCare(),
                         data.greenPreference(), data.area().name(), data.preferredChannel().name(), data.phone(),
-                        data.email(), data.address(), now, id)
+                        data.email(), data.address(), data.feederId(), data.transformerArea(), now, id)
                 .update();
         if (updated > 0) {
             return false;
@@ -123,12 +123,13 @@ public class CustomerRepository {
         jdbc.sql("""
                 INSERT INTO customer (id, name, customer_class, supply_voltage_kv, contracted_capacity_kva,
                        contract_start, contract_term_years, critical_load, priority_care, green_preference, area,
-                       preferred_channel, phone, email, address, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                       preferred_channel, phone, email, address, feeder_id, transformer_area, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, data.name(), data.customerClass().name(), data.supplyVoltageKv(),
                         data.contractedCapacityKva(), data.contractStart(), data.contractTermYears(),
                         data.criticalLoad(), data.priorityCare(), data.greenPreference(), data.area().name(),
-                        data.preferredChannel().name(), data.phone(), data.email(), data.address(), now, now)
+                        data.preferredChannel().name(), data.phone(), data.email(), data.address(), data.feederId(),
+                        data.transformerArea(), now, now)
                 .update();
         return true;
     }
@@ -248,7 +249,8 @@ public class CustomerRepository {
                 PreferredChannel.valueOf(rs.getString("preferred_channel")), rs.getString("phone"),
                 rs.getString("email"), rs.getString("address"), tier == null ? null : Tier.valueOf(tier),
                 split(rs.getString("flags")), split(rs.getString("segments")),
-                rs.getObject("evaluated_at", OffsetDateTime.class));
+                rs.getObject("evaluated_at", OffsetDateTime.class), rs.getString("feeder_id"),
+                rs.getString("transformer_area"));
     }
 
     static Set<String> split(String list) {

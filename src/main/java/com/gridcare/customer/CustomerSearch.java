@@ -60,6 +60,19 @@ public class CustomerSearch {
         return List.copyOf(hits.values());
     }
 
+    /**
+     * The customers (not erased) whose phone number is this one, digits compared and a leading 86
+     * ignored: who replied to a message a gateway forwards.
+     */
+    public List<String> idsWithPhone(String phone) {
+        var digits = phone.replaceAll("[\\s()+-]", "");
+        if (!digits.matches("\\d{6,20}")) return List.of();
+        var national = digits.startsWith("86") && digits.length() > 11 ? digits.substring(2) : digits;
+        return jdbc.sql("SELECT id FROM customer WHERE erased_at IS NULL AND " + PHONE_DIGITS + " IN (?, ?) ORDER BY id")
+                .params(national, "86" + national)
+                .query(String.class).list();
+    }
+
     static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }

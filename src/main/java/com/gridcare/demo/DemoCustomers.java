@@ -113,6 +113,8 @@ final class DemoCustomers {
             Area area, PreferredChannel channel, int n) {
         return new CustomerMasterData(name, customerClass, new BigDecimal(kv), new BigDecimal(kva), contractStart,
                 termYears, criticalLoad, priorityCare, green, area, channel, "1380013%04d".formatted(n),
-                "customer%d@example.cn".formatted(n), "No. %d Zhongshan Road, Nanjing".formatted(n));
+                "customer%d@example.cn".formatted(n), "No. %d Zhongshan Road, Nanjing".formatted(n),
+                // three feeders, six transformer areas: enough to try outages on the demo
+                "F-NJ-10KV-%02d".formatted(n % 3 + 1), "TA-NJ-%04d".formatted(n % 6 + 1));
     }
 }

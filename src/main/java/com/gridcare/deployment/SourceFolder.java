@@ -84,10 +84,10 @@ public final class SourceFolder {
         return files;
     }
 
-    /** Office lock files (~$x.xlsx, .~lock.x#) and dot files are never sources. */
+    /** Office lock files (~$x.xlsx, .~lock.x#), dot files and what is in dot folders (a publish's journal) are never sources. */
     private static boolean hidden(String relative) {
         var fileName = relative.substring(relative.lastIndexOf('/') + 1);
-        return fileName.startsWith(".") || fileName.startsWith("~");
+        return fileName.startsWith(".") || fileName.startsWith("~") || relative.startsWith(".") || relative.contains("/.");
     }
 
     /** A cheap fingerprint of the folder on disk (paths, sizes, modification times), to notice edits. */

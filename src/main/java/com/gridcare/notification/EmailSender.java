@@ -46,7 +46,7 @@ final class EmailSender implements NotificationSender {
             helper.setSubject(n.subject());
             helper.setText(n.body(), false);
             message.setHeader("Message-ID", messageId);
-            message.setHeader("X-GridCare-Case", n.caseId());
+            if (n.caseId() != null) message.setHeader("X-GridCare-Case", n.caseId());
             mail.send(message);
             return messageId;
         } catch (AddressException e) {

@@ -1,6 +1,7 @@
 package com.gridcare.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.consent.Consents;
 import com.gridcare.customer.CustomerRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
@@ -46,11 +47,11 @@ class NotificationConfiguration {
 
     @Bean
     NotificationDispatcher notificationDispatcher(NotificationProperties properties, OutboxStore store,
-            CustomerRepository customers, NotificationSenders senders, NotificationMetrics metrics,
+            CustomerRepository customers, NotificationSenders senders, Consents consents, NotificationMetrics metrics,
             TransactionTemplate transactions, Clock clock) {
         var dispatcher = properties.dispatcher();
         var nodeId = dispatcher.nodeId() != null && !dispatcher.nodeId().isBlank() ? dispatcher.nodeId() : nodeId();
-        return new NotificationDispatcher(store, customers, senders, metrics, transactions, clock,
+        return new NotificationDispatcher(store, customers, senders, consents, metrics, transactions, clock,
                 dispatcher.batchSize(), dispatcher.lease(), dispatcher.retryDelays(), nodeId);
     }
 

@@ -1,5 +1,6 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.Consents;
 import com.gridcare.customer.CustomerRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +25,12 @@ public class NotificationDispatcher {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
     /** What became of one delivery attempt. */
-    enum Outcome { SENT, ALREADY_SENT, RETRY, FAILED, NOT_OURS }
+    enum Outcome { SENT, ALREADY_SENT, RETRY, FAILED, NOT_OURS, WITHHELD }
 
     private final OutboxStore store;
     private final CustomerRepository customers;
     private final NotificationSenders senders;
+    private final Consents consents;
     private final NotificationMetrics metrics;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -38,11 +40,12 @@ public class NotificationDispatcher {
     private final String nodeId;
 
     NotificationDispatcher(OutboxStore store, CustomerRepository customers, NotificationSenders senders,
-            NotificationMetrics metrics, TransactionTemplate transactions, Clock clock, int batchSize, Duration lease,
+            Consents consents, NotificationMetrics metrics, TransactionTemplate transactions, Clock clock, int batchSize, Duration lease,
             List<Duration> retryDelays, String nodeId) {
         this.store = store;
         this.customers = customers;
         this.senders = senders;
+        this.consents = consents;
         this.metrics = metrics;
         this.transactions = transactions;
         this.clock = clock;
@@ -75,6 +78,12 @@ public class NotificationDispatcher {
         if (!Boolean.TRUE.equals(transactions.execute(tx -> store.stillOurs(claim.id(), claim.owner())))) {
             log.info("notification {} is no longer ours to send (sent, failed or leased again)", claim.id());
             return Outcome.NOT_OURS;
+        }
+        if (!consents.allows(claim.customerId(), claim.channel(), claim.purpose())) {
+            log.info("notification {} withheld: customer {} no longer consents to {} by {}", claim.id(),
+                    claim.customerId(), claim.purpose(), claim.channel());
+            store.markWithheld(claim.id(), claim.owner(), "no consent to " + claim.purpose() + " by " + claim.channel());
+            return Outcome.WITHHELD;
         }
         var sender = senders.forChannel(claim.channel());
         String reference;

@@ -1,5 +1,7 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.Consents;
+import com.gridcare.consent.MessagePurpose;
 import com.gridcare.kernel.CaseAccess;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.PreferredChannel;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,15 +32,17 @@ public class NotificationOutbox {
     private final CustomerRepository customers;
     private final TemplateCatalogue templates;
     private final JdbcClient jdbc;
+    private final Consents consents;
     private final Clock clock;
 
     NotificationOutbox(OutboxStore store, CaseAccess cases, CustomerRepository customers,
-            TemplateCatalogue templates, JdbcClient jdbc, Clock clock) {
+            TemplateCatalogue templates, JdbcClient jdbc, Consents consents, Clock clock) {
         this.store = store;
         this.cases = cases;
         this.customers = customers;
         this.templates = templates;
         this.jdbc = jdbc;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -67,11 +72,108 @@ public class NotificationOutbox {
         var queued = store.insertOnce(UUID.randomUUID().toString(), caseId, customer.id(), template, step, channel,
                 message.subject(), message.body(), OffsetDateTime.now(clock));
         if (queued) {
-            cases.recordNotification(caseId,
-                    "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
-                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
+            recordSent(caseId, channel, message);
         }
         return queued;
+    }
+
+    /**
+     * Queues a message of an outage to every customer of {@code audience} that has not had this step
+     * of the outage yet, in one statement: the text is rendered once (it is the same for everyone),
+     * each customer gets it on their preferred channel. Messages on {@code heldChannels} wait until
+     * {@code heldUntil} (quiet hours).
+     *
+     * @param audienceSql a query with the columns {@code customer_id} and {@code channel}
+     * @return how many were queued now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int enqueueForOutage(String outageId, String template, String step, Map<String, ?> values,
+            String audienceSql, List<Object> audienceParams, Set<PreferredChannel> heldChannels,
+            OffsetDateTime heldUntil) {
+        checkStep(step);
+        var all = new HashMap<String, Object>(values);
+        all.put("outageId", outageId);
+        var message = templates.render(template, all);
+        var now = OffsetDateTime.now(clock);
+        return store.insertForAudience(outageId, template, step, message.subject(), message.body(), audienceSql,
+                audienceParams, heldChannels.stream().map(Enum::name).sorted().toList(),
+                heldUntil == null ? now : heldUntil, now);
+    }
+
+    /**
+     * Queues a case's message that is at the same time the customer's {@code step} of an outage
+     * (a linked repair request told that supply is back): queued once per case, template and step,
+     * and never when the customer already had this step of the outage.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueueForCaseInOutage(String caseId, String outageId, String template, String step,
+            Map<String, ?> values) {
+        checkStep(step);
+        var serviceCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
+        var customer = customers.find(serviceCase.customerId())
+                .orElseThrow(() -> new IllegalStateException("no customer " + serviceCase.customerId()));
+        var all = new HashMap<String, Object>(values);
+        all.put("caseId", caseId);
+        all.put("outageId", outageId);
+        var message = templates.render(template, all);
+        var channel = customer.preferredChannel();
+        var queued = store.insertOnceForOutage(UUID.randomUUID().toString(), caseId, outageId, customer.id(), template,
+                step, channel, message.subject(), message.body(), OffsetDateTime.now(clock));
+        if (queued) {
+            recordSent(caseId, channel, message);
+        }
+        return queued;
+    }
+
+    /** An outage's messages per step and status ({@code NOTICE → PENDING → 100000}). */
+    public Map<String, Map<String, Long>> countsForOutage(String outageId) {
+        return store.countsForOutage(outageId);
+    }
+
+    private static void checkStep(String step) {
+        if (step == null || step.isBlank() || step.length() > 60) {
+            throw new IllegalArgumentException("notification step must be 1 to 60 characters, was " + step);
+        }
+    }
+
+    /** What became of a programme's message. */
+    public enum Queued { QUEUED, ALREADY_QUEUED, NO_CONSENT }
+
+    /**
+     * Queues a message that belongs to no case (a campaign, a usage report) on the customer's
+     * preferred channel, once per (topic, customer, template, step). A message that is not
+     * {@link MessagePurpose#SERVICE} is queued only when the customer consents to its purpose on that
+     * channel, and checked again when it is sent.
+     *
+     * @param topic what the message belongs to, e.g. {@code CAMPAIGN:CPG-2026-0007}; 1 to 60 characters
+     * @param values every placeholder of the template
+     * @param attachmentRef a document the sender attaches (e-mail only), or null
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Queued enqueueToCustomer(String customerId, String topic, String template, String step,
+            MessagePurpose purpose, Map<String, ?> values, String attachmentRef) {
+        if (topic == null || topic.isBlank() || topic.length() > 60) {
+            throw new IllegalArgumentException("notification topic must be 1 to 60 characters, was " + topic);
+        }
+        if (step == null || step.isBlank() || step.length() > 60) {
+            throw new IllegalArgumentException("notification step must be 1 to 60 characters, was " + step);
+        }
+        var customer = customers.find(customerId)
+                .orElseThrow(() -> new IllegalStateException("no customer " + customerId));
+        var channel = customer.preferredChannel();
+        if (!consents.allows(customerId, channel, purpose)) return Queued.NO_CONSENT;
+        var message = templates.render(template, values);
+        return store.insertForTopic(UUID.randomUUID().toString(), topic, customerId, template, step, purpose, channel,
+                message.subject(), message.body(), attachmentRef, OffsetDateTime.now(clock))
+                ? Queued.QUEUED : Queued.ALREADY_QUEUED;
+    }
+
+    /** A programme's messages (by topic), oldest first. */
+    public List<QueuedNotification> forTopic(String topic) {
+        return jdbc.sql("SELECT * FROM notification_outbox WHERE topic = ? ORDER BY created_at, customer_id, step")
+                .param(topic)
+                .query(QUEUED_NOTIFICATION)
+                .list();
     }
 
     /** The placeholders a template needs, for delegates that gather values. */
@@ -83,14 +185,23 @@ public class NotificationOutbox {
     public List<QueuedNotification> forCase(String caseId) {
         return jdbc.sql("SELECT * FROM notification_outbox WHERE case_id = ? ORDER BY created_at, template, step")
                 .param(caseId)
-                .query((rs, n) -> new QueuedNotification(rs.getString("id"), rs.getString("case_id"),
-                        rs.getString("template"), rs.getString("step"),
-                        PreferredChannel.valueOf(rs.getString("channel")), rs.getString("status"), rs.getInt("attempts"),
-                        rs.getString("subject"), rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("next_attempt_at", OffsetDateTime.class),
-                        rs.getObject("sent_at", OffsetDateTime.class), rs.getString("sender"),
-                        rs.getString("last_error")))
+                .query(QUEUED_NOTIFICATION)
                 .list();
+    }
+
+    private static final RowMapper<QueuedNotification> QUEUED_NOTIFICATION = (rs, n) -> new QueuedNotification(
+            rs.getString("id"), rs.getString("case_id"), rs.getString("template"), rs.getString("step"),
+            PreferredChannel.valueOf(rs.getString("channel")), rs.getString("status"), rs.getInt("attempts"),
+            rs.getString("subject"), rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
+            rs.getString("sender"), rs.getString("last_error"), rs.getString("customer_id"), rs.getString("topic"),
+            MessagePurpose.valueOf(rs.getString("purpose")), rs.getString("attachment_ref"));
+
+    /** The case's history tells the customer a message went out. */
+    private void recordSent(String caseId, PreferredChannel channel, TemplateCatalogue.Rendered message) {
+        cases.recordNotification(caseId,
+                "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
+                "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
     }
 
     private static String channelEn(PreferredChannel channel) {

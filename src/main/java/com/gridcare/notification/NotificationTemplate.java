@@ -42,6 +42,18 @@ public final class NotificationTemplate {
     /** service request done: {@code closedAt} (from the closed case), {@code result} */
     public static final String REQUEST_COMPLETED = "REQUEST_COMPLETED";
 
+    // outages (issue 23); {@code outageId} comes with every one of them
+    /** planned or temporary outage announced: {@code reason}, {@code startsAt}, {@code expectedRestorationAt} */
+    public static final String OUTAGE_PLANNED_NOTICE = "OUTAGE_PLANNED_NOTICE";
+    /** unplanned outage known: {@code reason}, {@code expectedRestorationAt} */
+    public static final String OUTAGE_UNPLANNED_NOTICE = "OUTAGE_UNPLANNED_NOTICE";
+    /** a new restoration estimate: {@code expectedRestorationAt} */
+    public static final String OUTAGE_NEW_ESTIMATE = "OUTAGE_NEW_ESTIMATE";
+    /** supply back after an outage: {@code restoredAt} */
+    public static final String OUTAGE_RESTORED = "OUTAGE_RESTORED";
+    /** a repair request or complaint linked to a known outage: {@code expectedRestorationAt} */
+    public static final String OUTAGE_REPORT_LINKED = "OUTAGE_REPORT_LINKED";
+
     // surveys (survey-follow-up)
     /** survey invitation: {@code surveyLink}, {@code replyCode}, {@code answerBy} */
     public static final String SURVEY_INVITATION = "SURVEY_INVITATION";
@@ -51,6 +63,17 @@ public final class NotificationTemplate {
     public static final String SURVEY_THANK_YOU = "SURVEY_THANK_YOU";
     /** the approved plan after a score of 1 or 2: {@code improvementPlan} */
     public static final String IMPROVEMENT_PLAN = "IMPROVEMENT_PLAN";
+
+    // relationship programmes: no case, sent only with consent
+    /** survey campaign invitation: {@code campaignName}, {@code surveyLink}, {@code replyCode}, {@code answerBy} */
+    public static final String CAMPAIGN_INVITATION = "CAMPAIGN_INVITATION";
+    /** survey campaign reminder: same values as the invitation */
+    public static final String CAMPAIGN_REMINDER = "CAMPAIGN_REMINDER";
+    /**
+     * personal usage report: {@code period}, {@code kwh}, {@code changeLastYear}, {@code changeClassMedian},
+     * {@code advice}
+     */
+    public static final String USAGE_REPORT = "USAGE_REPORT";
 
     private NotificationTemplate() {
     }

@@ -1,5 +1,6 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.MessagePurpose;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.db.Database;
 import java.time.OffsetDateTime;
@@ -13,11 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxStore {
 
-    enum Status { PENDING, SENT, FAILED }
+    /** WITHHELD: a message that needs consent the customer no longer gives when it is due. */
+    enum Status { PENDING, SENT, FAILED, WITHHELD }
 
     /** A row this node claimed: lease {@code owner}, and what to send. */
     record Claim(String id, String caseId, String customerId, String template, PreferredChannel channel,
-            String subject, String body, int attempt, String owner) {}
+            String subject, String body, int attempt, String owner, MessagePurpose purpose, String attachmentRef) {}
 
     private final JdbcClient jdbc;
     private final Database database;
@@ -40,6 +42,92 @@ class OutboxStore {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
+    }
+
+    /**
+     * A message of a programme (no case): once per (topic, customer, template, step).
+     *
+     * @return false when it was queued before
+     */
+    boolean insertForTopic(String id, String topic, String customerId, String template, String step,
+            MessagePurpose purpose, PreferredChannel channel, String subject, String body, String attachmentRef,
+            OffsetDateTime now) {
+        try {
+            return jdbc.sql(database.insertIgnoringDuplicates("""
+                    INSERT INTO notification_outbox (id, topic, customer_id, template, step, purpose, channel, subject,
+                           body, attachment_ref, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"""))
+                    .params(id, topic, customerId, template, step, purpose.name(), channel.name(), subject, body,
+                            attachmentRef, now, now)
+                    .update() == 1;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
+     * Queues one message for every row of {@code audience} (a query with the columns
+     * {@code customer_id} and {@code channel}) that has not had this step of this outage: one
+     * INSERT … SELECT. Rows on a channel in {@code heldChannels} wait until {@code heldUntil}.
+     *
+     * @return how many were queued now
+     */
+    int insertForAudience(String outageId, String template, String step, String subject, String body,
+            String audienceSql, List<Object> audienceParams, List<String> heldChannels, OffsetDateTime heldUntil,
+            OffsetDateTime now) {
+        var held = heldChannels.isEmpty() ? "1 = 0"
+                : "a.channel IN (" + String.join(", ", java.util.Collections.nCopies(heldChannels.size(), "?")) + ")";
+        var params = new java.util.ArrayList<Object>();
+        params.add(outageId + ":" + step + ":");
+        params.add(outageId);
+        params.add(template);
+        params.add(step);
+        params.add(subject);
+        params.add(body);
+        params.addAll(heldChannels);
+        params.add(heldUntil);
+        params.add(now);
+        params.add(now);
+        params.addAll(audienceParams);
+        params.add(outageId);
+        params.add(step);
+        return jdbc.sql("""
+                INSERT INTO notification_outbox (id, outage_id, customer_id, template, step, channel, subject, body,
+                       status, attempts, next_attempt_at, created_at)
+                SELECT CONCAT(?, a.customer_id), ?, a.customer_id, ?, ?, a.channel, ?, ?, 'PENDING', 0,
+                       CASE WHEN %s THEN ? ELSE ? END, ?
+                  FROM (%s) a
+                 WHERE NOT EXISTS (SELECT 1 FROM notification_outbox o
+                                    WHERE o.outage_id = ? AND o.customer_id = a.customer_id AND o.step = ?)"""
+                        .formatted(held, audienceSql))
+                .params(params)
+                .update();
+    }
+
+    /** A case's message that also counts as this outage's {@code step} for the customer (unique per outage, customer and step). */
+    boolean insertOnceForOutage(String id, String caseId, String outageId, String customerId, String template,
+            String step, PreferredChannel channel, String subject, String body, OffsetDateTime now) {
+        try {
+            return jdbc.sql(database.insertIgnoringDuplicates("""
+                    INSERT INTO notification_outbox (id, case_id, outage_id, customer_id, template, step, channel,
+                           subject, body, status, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"""))
+                    .params(id, caseId, outageId, customerId, template, step, channel.name(), subject, body, now, now)
+                    .update() == 1;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /** Messages of an outage per step and status: {@code step → status → count}. */
+    java.util.Map<String, java.util.Map<String, Long>> countsForOutage(String outageId) {
+        var counts = new java.util.TreeMap<String, java.util.Map<String, Long>>();
+        jdbc.sql("SELECT step, status, COUNT(*) FROM notification_outbox WHERE outage_id = ? GROUP BY step, status")
+                .param(outageId)
+                .query((rs, n) -> counts.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>())
+                        .put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return counts;
     }
 
     /** Erasure: the customer's messages lose their text; those not yet sent are not sent. */
@@ -81,7 +169,8 @@ class OutboxStore {
                 .query((rs, n) -> new Claim(rs.getString("id"), rs.getString("case_id"), rs.getString("customer_id"),
                         rs.getString("template"), PreferredChannel.valueOf(rs.getString("channel")),
                         rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
-                        rs.getString("lease_owner")))
+                        rs.getString("lease_owner"), MessagePurpose.valueOf(rs.getString("purpose")),
+                        rs.getString("attachment_ref")))
                 .optional();
     }
 
@@ -123,10 +212,19 @@ class OutboxStore {
 
     /** Gives up on the row, if it is still under this lease. */
     boolean markFailed(String id, String owner, String error) {
+        return finish(id, owner, Status.FAILED, error);
+    }
+
+    /** Does not send the row (consent withdrawn since it was queued), if it is still under this lease. */
+    boolean markWithheld(String id, String owner, String reason) {
+        return finish(id, owner, Status.WITHHELD, reason);
+    }
+
+    private boolean finish(String id, String owner, Status status, String error) {
         return jdbc.sql("""
-                UPDATE notification_outbox SET status = 'FAILED', last_error = ?, lease_owner = NULL, lease_until = NULL
+                UPDATE notification_outbox SET status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL
                  WHERE id = ? AND status = 'PENDING' AND lease_owner = ?""")
-                .params(limit(error), id, owner)
+                .params(status.name(), limit(error), id, owner)
                 .update() > 0;
     }
 

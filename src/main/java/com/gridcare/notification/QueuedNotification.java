@@ -1,9 +1,10 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.MessagePurpose;
 import com.gridcare.customer.PreferredChannel;
 import java.time.OffsetDateTime;
 
-/** A row of the outbox as callers and tests see it. {@code status}: PENDING, SENT or FAILED. */
+/** A row of the outbox as callers and tests see it. {@code status}: PENDING, SENT, FAILED or WITHHELD (consent withdrawn before it went out). */
 public record QueuedNotification(
         String id,
         String caseId,
@@ -18,5 +19,9 @@ public record QueuedNotification(
         OffsetDateTime nextAttemptAt,
         OffsetDateTime sentAt,
         String sender,
-        String lastError) {
+        String lastError,
+        String customerId,
+        String topic,
+        MessagePurpose purpose,
+        String attachmentRef) {
 }

@@ -33,7 +33,7 @@ public class CustomerProfiles {
             Set<String> flags, Set<String> segments, BigDecimal annualKwh, double onTimePaymentShare,
             LocalDate contractStart, OffsetDateTime evaluatedAt, List<CustomerCases.OpenCase> openCases, List<CurrentOffer> offers,
             double discountPercent, int pointsBalance, String offersDecisionId, String tierReason,
-            List<PointsLedger.Entry> recentPoints) {}
+            List<PointsLedger.Entry> recentPoints, String feederId, String transformerArea) {}
 
     /** A standing offer the offer rules grant the customer now: a discount in percent or points per period. */
     public record CurrentOffer(String code, double percent, int points, String frequency, String rule) {}
@@ -78,6 +78,6 @@ public class CustomerProfiles {
                 offers.output().discountPercent(), ledger.balance(id), offers.id(),
                 decisions.latest(id, CustomerEvaluator.DECISION_KIND).map(CustomerDecisions.Logged::explanation)
                         .orElse(null),
-                ledger.entries(id, RECENT_POINTS));
+                ledger.entries(id, RECENT_POINTS), customer.feederId(), customer.transformerArea());
     }
 }

@@ -1,10 +1,6 @@
 package com.gridcare.rules;
 
 import com.gridcare.deployment.FolderWatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,6 +51,8 @@ public class RulePublisher implements SmartInitializingSingleton {
     private final long pollMillis;
     private final int warmUpRounds;
     private FolderWatcher watcher;
+    /** Where a test simulates a crash in the middle of writing a publish to disk. */
+    PublishJournal.Step crashPoint = PublishJournal.Step.NONE;
 
     RulePublisher(RuleRuntime runtime, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
             RulesProperties properties) {
@@ -162,24 +160,17 @@ public class RulePublisher implements SmartInitializingSingleton {
         var directory = runtime.folder().directory();
         if (directory.isEmpty()) return;
         var root = directory.get();
-        try {
-            if (replacePackages) {
-                for (var existing : runtime.folder().read(RuleCompiler::isPackageFile).keySet()) {
-                    if (!files.containsKey(existing)) Files.deleteIfExists(root.resolve(existing));
-                }
+        var delete = new java.util.TreeSet<String>();
+        if (replacePackages) {
+            for (var existing : runtime.folder().read(RuleCompiler::isPackageFile).keySet()) {
+                if (!files.containsKey(existing)) delete.add(existing);
             }
-            for (var file : files.entrySet()) {
-                if (!RuleCompiler.isPackageFile(file.getKey())) continue;
-                var target = root.resolve(file.getKey()).normalize();
-                if (!target.startsWith(root)) throw new IllegalArgumentException("path outside rules/: " + file.getKey());
-                Files.createDirectories(target.getParent());
-                var temp = Files.createTempFile(target.getParent(), ".publish", ".tmp");
-                Files.write(temp, file.getValue());
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the published rules into " + root, e);
         }
+        var packageFiles = new TreeMap<String, byte[]>();
+        files.forEach((path, bytes) -> {
+            if (RuleCompiler.isPackageFile(path)) packageFiles.put(path, bytes);
+        });
+        PublishJournal.apply(root, packageFiles, delete, crashPoint);
         if (watcher != null) watcher.markCurrent();
     }
 

@@ -28,6 +28,8 @@ public class RuleRuntime {
         this.cache = RuleModuleCache.in(properties.cacheDir());
         this.maxFirings = properties.maxFirings();
         long started = System.nanoTime();
+        // a publish that crashed while writing rules/ is finished or undone before the rules are read
+        folder.directory().ifPresent(PublishJournal::recover);
         var result = RuleVerifier.verify(folder.read(p -> true), cache, null, maxFirings);
         if (!result.ok()) {
             throw new RuleBuildException(result.problems());

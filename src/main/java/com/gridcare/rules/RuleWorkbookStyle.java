@@ -1,5 +1,6 @@
 package com.gridcare.rules;
 
+import com.gridcare.api.SpreadsheetText;
 import com.gridcare.kernel.Groups;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -276,8 +277,7 @@ public final class RuleWorkbookStyle {
     /** A header cell's new text (blanked first: an inline string would otherwise keep its old text). */
     private static void setText(Cell cell, String text) {
         if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) return;
-        cell.setBlank();
-        cell.setCellValue(text);
+        SpreadsheetText.set(cell, text);
     }
 
     private static void styleEditable(XSSFSheet sheet, int from, int to, int column, String format, Look look, boolean wrap) {

@@ -1,5 +1,6 @@
 package com.gridcare.rules;
 
+import com.gridcare.api.Csv;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,20 +36,12 @@ public class SimulationReport {
 
     /** Every change as CSV (RFC 4180), one line per subject and thing that changes. */
     public String csv() {
-        var sb = new StringBuilder("subject_type,subject_id,customer_id,what,before,after\r\n");
+        var csv = Csv.withHeader("subject_type", "subject_id", "customer_id", "what", "before", "after");
         synchronized (changes) {
             for (var c : changes) {
-                sb.append(String.join(",", cell(c.subjectType()), cell(c.subjectId()), cell(c.customerId()),
-                        cell(c.what()), cell(c.before()), cell(c.after()))).append("\r\n");
+                csv.row(c.subjectType(), c.subjectId(), c.customerId(), c.what(), c.before(), c.after());
             }
         }
-        return sb.toString();
-    }
-
-    private static String cell(String value) {
-        if (value == null) return "";
-        var safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return csv.toString();
     }
 }

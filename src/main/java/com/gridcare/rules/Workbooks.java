@@ -1,5 +1,6 @@
 package com.gridcare.rules;
 
+import com.gridcare.api.SpreadsheetText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -139,11 +140,7 @@ final class Workbooks {
                 cell.removeFormula();
                 cell.setCellValue(value);
             }
-            default -> {
-                var value = cell.getStringCellValue();
-                cell.removeFormula();
-                cell.setCellValue(value);
-            }
+            default -> SpreadsheetText.set(cell, cell.getStringCellValue());
         }
     }
 

@@ -48,16 +48,16 @@ class ActuatorAccessFilter extends OncePerRequestFilter {
             user = credentials.authenticate(request.getHeader("Authorization"));
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causes(e)) throw e;
-            ApiAuthenticationFilter.databaseUnavailable(response, json,
+            ApiProblems.databaseUnavailable(response, json,
                     "GridCare cannot reach its database to check the credentials; liveness and readiness stay open");
             return;
         }
         if (user == null) {
-            ApiAuthenticationFilter.refuse(response, json);
+            ApiProblems.refuse(response, json);
             return;
         }
         if (!user.groups().stream().anyMatch(ALLOWED_GROUPS::contains)) {
-            ApiAuthenticationFilter.writeProblem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
+            ApiProblems.writeProblem(response, json, HttpStatus.FORBIDDEN, "Forbidden",
                     "User " + user.id() + " may not read the actuator: administrators and operators only");
             return;
         }

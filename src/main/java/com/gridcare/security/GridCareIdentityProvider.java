@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 /**
  * Camunda's database identity provider with three changes:
  * <ul>
+ * <li>a password hash older than {@link Pbkdf2PasswordHash} is replaced by a PBKDF2 hash at the next
+ * right password;</li>
  * <li>passwords are checked through {@link LoginThrottle} (per user and client address, a bounded
  * wait) instead of the engine's own lock, which locks a user for good after ten wrong passwords from
  * anyone; a lock the engine set earlier is ignored and cleared at the next right password;</li>
@@ -50,7 +52,7 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public boolean checkPassword(String userId, String password) {
-        if (userId == null || password == null) return false;
+        if (userId == null || password == null || !possibleUserId(userId)) return false;
         var origin = LoginOrigin.current();
         var throttle = this.throttle.get();
         var wait = throttle.waitBeforeCheck(userId, origin.address, origin.entryPoint);
@@ -58,13 +60,39 @@ class GridCareIdentityProvider extends DbIdentityServiceProvider {
             origin.mustWait(wait.get());
             return false;
         }
-        var valid = super.checkPassword(userId, password);
+        var valid = verifyPassword(userId, password);
         if (valid) {
             throttle.succeeded(userId, origin.address);
         } else {
             throttle.failed(userId, origin.address, origin.entryPoint);
         }
         return valid;
+    }
+
+    /**
+     * Whether a login name could be anyone's: not longer than any source's ids, no control characters
+     * (a NUL, say, which PostgreSQL refuses in a query and which has no business in a directory filter).
+     * Anything else is looked up as the literal name it is; the directory provider escapes filter characters.
+     */
+    static boolean possibleUserId(String userId) {
+        if (userId.isEmpty() || userId.length() > BasicCredentials.MAX_USER_ID) return false;
+        return userId.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** Whether the password is right, asked once the throttle let the check happen. */
+    protected boolean verifyPassword(String userId, String password) {
+        var valid = super.checkPassword(userId, password);
+        if (valid) upgradeHash(userId, password);
+        return valid;
+    }
+
+    /** A hash made before {@link Pbkdf2PasswordHash} is replaced by one made with it, now that the password is known. */
+    private void upgradeHash(String userId, String password) {
+        var user = getDbEntityManager().selectById(UserEntity.class, userId);
+        if (user == null || Pbkdf2PasswordHash.madeBy(user.getPassword())) return;
+        user.setPassword(password);
+        user.encryptPassword();
+        // the entity is the one the check read, in this command's cache: the changed hash is written when it ends
     }
 
     @Override

@@ -27,12 +27,14 @@ class IdentitySetup implements SmartInitializingSingleton {
     private final IdentityService identityService;
     private final AuthorizationService authorizations;
     private final ProcessEngineConfigurationImpl engine;
+    private final boolean directory;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizations,
-            ProcessEngine engine) {
+            ProcessEngine engine, SecurityProperties properties) {
         this.identityService = identityService;
         this.authorizations = authorizations;
         this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        this.directory = properties.directory().enabled();
     }
 
     @Override
@@ -53,7 +55,9 @@ class IdentitySetup implements SmartInitializingSingleton {
         for (var grant : GroupPermissions.all()) {
             grant(grant);
         }
-        if (revokeReadingEveryUser()) {
+        // directory memberships change outside GridCare: their profile grants are brought up to date at each start
+        // (and at each directory user's login)
+        if (revokeReadingEveryUser() || directory) {
             grantProfileReadersOfEveryUser();
         }
     }

@@ -17,6 +17,7 @@ import com.gridcare.cases.Channel;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.Customer;
+import com.gridcare.outage.Outages;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,9 +53,11 @@ public class ServiceRequestIntake {
     private final CaseClocks clocks;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final Outages outages;
 
     ServiceRequestIntake(CaseIntake intake, CaseRepository cases, CaseSteps steps, ServiceRequests requests,
-            CaseClocks clocks, RuntimeService runtime, Clock clock) {
+            CaseClocks clocks, RuntimeService runtime, Clock clock, Outages outages) {
+        this.outages = outages;
         this.intake = intake;
         this.cases = cases;
         this.steps = steps;
@@ -92,15 +95,22 @@ public class ServiceRequestIntake {
         var type = details.type().name();
         var received = intake.record(CaseKind.SERVICE_REQUEST, customer, channel, type, details.summary(), null, null);
         requests.insert(received.caseId(), details, proactive, trigger, received.receivedAt());
+        // a repair call from inside a known outage joins it: the model then sends no crew
+        var outage = details.type() == ServiceRequestType.OUTAGE_REPAIR && !proactive
+                ? outages.linkIfKnown(received.caseId(), customer.id(), CaseKind.SERVICE_REQUEST.name())
+                : java.util.Optional.<com.gridcare.outage.Outage>empty();
         // what the model's gateways read: the type, and the voltage of a connection
         var variables = new HashMap<String, Object>();
         variables.put(CaseVariables.CATEGORY, type);
         if (details.voltageKv() != null) variables.put(ServiceRequestVariables.VOLTAGE_KV, details.voltageKv().doubleValue());
         var instanceId = intake.start(received, PROCESS_KEY, variables);
         var caseId = received.caseId();
+        outage.ifPresent(o -> outages.recordLinkStep(caseId, customer.id(), instanceId, o));
         var registered = cases.find(caseId).orElseThrow();
         return new ServiceRequestReceipt(caseId, instanceId, registered.tier(), registered.priority(),
-                registered.assignedGroup(), clocks.dueAt(caseId, mainClock(details.type())).orElse(null));
+                registered.assignedGroup(), clocks.dueAt(caseId, mainClock(details.type())).orElse(null),
+                outage.map(com.gridcare.outage.Outage::id).orElse(null),
+                outage.map(com.gridcare.outage.Outage::expectedRestorationAt).orElse(null));
     }
 
     /** The clock whose due date the customer is told: the statutory or internal target of the type. */

@@ -1,5 +1,6 @@
 package com.gridcare.survey;
 
+import com.gridcare.api.Csv;
 import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,7 +32,7 @@ public class SatisfactionReport {
             List<Line> byCategory, List<Line> byGroup) {
 
         public String csv() {
-            var out = new StringBuilder("dimension,key,responses,averageScore,lowScoreShare,lateAnswers\n");
+            var out = Csv.withHeader("dimension", "key", "responses", "averageScore", "lowScoreShare", "lateAnswers");
             append(out, "total", List.of(total));
             append(out, "month", byMonth);
             append(out, "channel", byChannel);
@@ -40,12 +41,10 @@ public class SatisfactionReport {
             return out.toString();
         }
 
-        private static void append(StringBuilder out, String dimension, List<Line> lines) {
+        private static void append(Csv out, String dimension, List<Line> lines) {
             for (var line : lines) {
-                out.append(dimension).append(',').append(line.key()).append(',').append(line.responses()).append(',')
-                        .append(line.averageScore() == null ? "" : line.averageScore().toPlainString()).append(',')
-                        .append(line.lowScoreShare() == null ? "" : line.lowScoreShare().toPlainString()).append(',')
-                        .append(line.lateAnswers()).append('\n');
+                out.row(dimension, line.key(), line.responses(), line.averageScore(), line.lowScoreShare(),
+                        line.lateAnswers());
             }
         }
     }

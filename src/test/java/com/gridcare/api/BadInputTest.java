@@ -171,6 +171,20 @@ class BadInputTest {
                 Map.of("id", "BADINPUT-NOBODY"), fields("limit", "10"), null, false));
         t.put("GET /api/v1/reports/contacts", new Template("GET", "/api/v1/reports/contacts", Map.of(),
                 fields("from", "2026-01-01", "to", "2026-01-31", "format", "json"), null, false));
+        // outages (issue 23); never a valid outage: unknown supply points register nothing
+        t.put("POST /api/v1/outages", new Template("POST", "/api/v1/outages", Map.of(), Map.of(),
+                fields("kind", "\"UNPLANNED\"", "feeders", "[\"BADINPUT-NOFEEDER\"]",
+                        "startsAt", "\"2026-01-01T08:00:00+08:00\"", "expectedRestorationAt", "\"2026-01-01T12:00:00+08:00\"",
+                        "reason", "\"cable fault\""), false));
+        t.put("PATCH /api/v1/outages/{id}", new Template("PATCH", "/api/v1/outages/{id}",
+                Map.of("id", "OUT-1999-000001"), Map.of(), fields("expectedRestorationAt", "\"2026-01-01T12:00:00+08:00\""),
+                false));
+        t.put("POST /api/v1/outages/{id}/restoration", new Template("POST", "/api/v1/outages/{id}/restoration",
+                Map.of("id", "OUT-1999-000001"), Map.of(), fields("restoredAt", "\"2026-01-01T12:00:00+08:00\""), false));
+        t.put("GET /api/v1/outages/{id}", new Template("GET", "/api/v1/outages/{id}", Map.of("id", "OUT-1999-000001"),
+                Map.of(), null, false));
+        t.put("GET /api/v1/reports/reliability", new Template("GET", "/api/v1/reports/reliability", Map.of(),
+                fields("month", "2026-01", "format", "json"), null, false));
         t.put("POST /api/v1/admin/users/{id}/unlock", new Template("POST", "/api/v1/admin/users/{id}/unlock",
                 Map.of("id", "badinputnobody"), Map.of(), null, false));
         return t;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.CustomerMasterData;
+import com.gridcare.consent.Consents;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.PreferredChannel;
@@ -69,6 +70,8 @@ class NotificationDispatcherTest {
     @Autowired
     CustomerRepository customers;
     @Autowired
+    Consents consents;
+    @Autowired
     CustomerService customerService;
     @Autowired
     TransactionTemplate transactions;
@@ -101,8 +104,8 @@ class NotificationDispatcherTest {
     private NotificationDispatcher dispatcher(String node, NotificationSender sender, List<Duration> retryDelays) {
         Map<PreferredChannel, String> all = Arrays.stream(PreferredChannel.values())
                 .collect(Collectors.toMap(Function.identity(), c -> sender.name()));
-        return new NotificationDispatcher(store, customers, new NotificationSenders(List.of(sender), all), metrics,
-                transactions, clock, 10, Duration.ofMinutes(2), retryDelays, node);
+        return new NotificationDispatcher(store, customers, new NotificationSenders(List.of(sender), all), consents,
+                metrics, transactions, clock, 10, Duration.ofMinutes(2), retryDelays, node);
     }
 
     private HttpGatewaySender sms() {

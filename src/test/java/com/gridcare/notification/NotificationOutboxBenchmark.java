@@ -3,6 +3,7 @@ package com.gridcare.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.consent.Consents;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.db.Database;
@@ -50,6 +51,8 @@ class NotificationOutboxBenchmark {
     @Autowired
     CustomerRepository customers;
     @Autowired
+    Consents consents;
+    @Autowired
     TransactionTemplate transactions;
     @Autowired
     Clock clock;
@@ -82,7 +85,7 @@ class NotificationOutboxBenchmark {
             var nodes = new ArrayList<Future<Integer>>();
             for (var node : List.of("bench-A", "bench-B")) {
                 var dispatcher = new NotificationDispatcher(store, customers,
-                        new NotificationSenders(List.of(sender), all), metrics, transactions, clock, 50,
+                        new NotificationSenders(List.of(sender), all), consents, metrics, transactions, clock, 50,
                         Duration.ofMinutes(2), List.of(Duration.ofSeconds(30)), node);
                 nodes.add(pool.submit(() -> {
                     int sent = 0;

@@ -14,6 +14,9 @@ import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.survey.SurveyRequests;
 import com.gridcare.testsupport.TestCases;
 import com.gridcare.testsupport.TestData;
+import com.gridcare.outage.OutageKind;
+import com.gridcare.outage.OutageRequest;
+import com.gridcare.outage.Outages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +61,10 @@ class EveryProcessTest {
     SurveyRequests surveyRequests;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    Outages outages;
+    @Autowired
+    java.time.Clock clock;
 
     /** How GridCare starts each process; returns the process instance id. A new process needs a line here. */
     private Map<String, Supplier<String>> starters() {
@@ -80,6 +87,17 @@ class EveryProcessTest {
                     return instanceId;
                 },
                 "key-account-review", () -> startByTimer("key-account-review"),
+                // a planned outage affecting a PRIORITY_CARE customer reaches the call's own timer
+                "outage", () -> {
+                    var feeder = TestData.uniqueId("EVERY");
+                    testData.supplied(feeder, null, com.gridcare.customer.CustomerClass.RESIDENTIAL, false, true,
+                            com.gridcare.customer.Area.URBAN, com.gridcare.customer.PreferredChannel.SMS);
+                    var start = java.time.OffsetDateTime.now(clock).plusDays(8);
+                    var outage = transactions.execute(tx -> outages.register(new OutageRequest(OutageKind.PLANNED,
+                            java.util.List.of(feeder), null, start, start.plusHours(6), "maintenance", null),
+                            new Outages.Actor("field", false)));
+                    return runDueJobs(outage.processInstanceId());
+                },
                 "quarterly-points", () -> startByTimer("quarterly-points"));
     }
 

@@ -85,6 +85,10 @@ class AuthorizationMatrixTest {
                 STAFF));
         rows.put("GET /api/v1/reports/root-causes", new Probe(api -> api.get("/api/v1/reports/root-causes?from=x"),
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        rows.put("GET /api/v1/reports/service", new Probe(api -> api.get("/api/v1/reports/service?month=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        rows.put("GET /api/v1/reports/service/cases", new Probe(api -> api.get("/api/v1/reports/service/cases?month=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/cases/{caseId}/withdrawal",
                 new Probe(api -> api.post("/api/v1/cases/CMP-1999-000001/withdrawal", "{}"),
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
@@ -145,8 +149,29 @@ class AuthorizationMatrixTest {
                 new Probe(api -> api.get("/api/v1/customers/MATRIX-1/access-log"), Set.of()));
         rows.put("GET /api/v1/reports/contacts", new Probe(api -> api.get("/api/v1/reports/contacts?from=x"),
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        // outages (issue 23): the people who run the network, and the outage-management system
+        var outageWork = Set.of(Groups.FIELD_SERVICE, Groups.SERVICE_MANAGERS, Groups.SUPERVISORS,
+                Groups.CHANNEL_SYSTEMS);
+        rows.put("POST /api/v1/outages", new Probe(api -> api.post("/api/v1/outages", "{}"), outageWork));
+        rows.put("PATCH /api/v1/outages/{id}", new Probe(api -> api.patch("/api/v1/outages/OUT-1999-000001",
+                "{\"expectedRestorationAt\":\"2099-01-01T00:00:00Z\"}"), outageWork));
+        rows.put("POST /api/v1/outages/{id}/restoration",
+                new Probe(api -> api.post("/api/v1/outages/OUT-1999-000001/restoration", "{}"), outageWork));
+        rows.put("GET /api/v1/outages/{id}", new Probe(api -> api.get("/api/v1/outages/OUT-1999-000001"),
+                Set.of(Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS, Groups.FIELD_SERVICE, Groups.SUPERVISORS,
+                        Groups.SERVICE_MANAGERS, Groups.CHANNEL_SYSTEMS)));
+        rows.put("GET /api/v1/reports/reliability", new Probe(api -> api.get("/api/v1/reports/reliability?month=x"),
+                Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/admin/users/{id}/unlock",
                 new Probe(api -> api.post("/api/v1/admin/users/nosuchuser/unlock"), Set.of()));
+        // relationship programmes (issue 24)
+        rows.put("GET /api/v1/customers/{id}/consents",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/consents"), STAFF_AND_CHANNELS));
+        rows.put("PUT /api/v1/customers/{id}/consents/{channel}/{purpose}",
+                new Probe(api -> api.put("/api/v1/customers/MATRIX-1/consents/SMS/MARKETING", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
+        rows.put("POST /api/v1/inbound-messages", new Probe(api -> api.post("/api/v1/inbound-messages", "{}"),
+                Set.of(Groups.CHANNEL_SYSTEMS)));
         return rows;
     }
 

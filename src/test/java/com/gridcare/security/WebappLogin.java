@@ -2,6 +2,7 @@ package com.gridcare.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,8 +30,8 @@ final class WebappLogin {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("X-XSRF-TOKEN", token)
                     .header("Cookie", "XSRF-TOKEN=" + token + session)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password,
-                            StandardCharsets.UTF_8))
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
                     .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

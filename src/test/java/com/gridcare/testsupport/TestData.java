@@ -97,6 +97,19 @@ public class TestData {
         return customer(CustomerClass.INDUSTRIAL, 12_000_000, "35", "20000", false, false);
     }
 
+    /**
+     * A customer supplied from a feeder and/or transformer area (for outages), without consumption
+     * history; {@code criticalLoad} makes them IMPORTANT, {@code priorityCare} (residential) PRIORITY_CARE.
+     */
+    public String supplied(String feederId, String transformerArea, CustomerClass customerClass, boolean criticalLoad,
+            boolean priorityCare, Area area, PreferredChannel channel) {
+        var id = uniqueId("SUP");
+        customers.save(id, new CustomerMasterData("Supplied customer " + id, customerClass, new BigDecimal("0.4"),
+                new BigDecimal("50"), LocalDate.now(clock).minusYears(3), null, criticalLoad, priorityCare, false, area,
+                channel, "13800138000", "c@example.cn", null, feederId, transformerArea));
+        return id;
+    }
+
     public List<String> groups() {
         return Groups.ALL;
     }

@@ -166,7 +166,7 @@ class WorkspaceApiTest {
         var report = Api.at(port).as(Groups.SUPERVISORS)
                 .get("/api/v1/reports/contacts?from=" + today.minusDays(1) + "&to=" + today + "&format=csv");
         assertThat(report.status()).isEqualTo(200);
-        assertThat(report.body()).startsWith("month,channel,kind,contacts\n").contains(",WECHAT,ENQUIRY,", ",HOTLINE,PRAISE,");
+        assertThat(report.body()).startsWith("month,channel,kind,contacts\r\n").contains(",WECHAT,ENQUIRY,", ",HOTLINE,PRAISE,");
     }
 
     @Test

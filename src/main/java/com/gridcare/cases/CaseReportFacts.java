@@ -1,0 +1,100 @@
+package com.gridcare.cases;
+
+import com.gridcare.insight.CaseAttributes;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the monthly service report reads from the case tables and the case record: the cases a month
+ * touched, the complaints closed in it with their final resolution, its escalations; and the attributes
+ * of any case for the report's breakdowns and drill-down lists.
+ */
+@Repository
+class CaseReportFacts implements CaseAttributes {
+
+    /** A case as the workload counts it. */
+    record CaseTimes(String id, String group, String category, OffsetDateTime receivedAt, OffsetDateTime closedAt) {}
+
+    /** A complaint closed, not withdrawn: its contacts and reopenings, the final resolution, goodwill granted. */
+    record ClosedComplaint(String id, String group, String category, OffsetDateTime receivedAt,
+            OffsetDateTime closedAt, int contacts, int reopened, String rootCause, String justified,
+            BigDecimal goodwill) {}
+
+    record Escalation(String caseId, String kind, int level, String group, String category) {}
+
+    private final JdbcClient jdbc;
+
+    CaseReportFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Cases received in {@code [start, end)}, closed or withdrawn in it, or open at {@code asOf}. */
+    List<CaseTimes> touched(OffsetDateTime start, OffsetDateTime end, OffsetDateTime asOf) {
+        var cases = new LinkedHashMap<String, CaseTimes>();
+        var columns = "SELECT id, assigned_group, category, received_at, closed_at FROM service_case ";
+        for (var c : jdbc.sql(columns + "WHERE received_at >= ? AND received_at < ?").params(start, end)
+                .query(CaseReportFacts::times).list()) cases.put(c.id(), c);
+        for (var c : jdbc.sql(columns + "WHERE closed_at >= ? AND closed_at < ?").params(start, end)
+                .query(CaseReportFacts::times).list()) cases.putIfAbsent(c.id(), c);
+        for (var c : jdbc.sql(columns + "WHERE (closed_at IS NULL OR closed_at >= ?) AND received_at < ?")
+                .params(asOf, asOf).query(CaseReportFacts::times).list()) cases.putIfAbsent(c.id(), c);
+        return List.copyOf(cases.values());
+    }
+
+    private static CaseTimes times(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CaseTimes(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class));
+    }
+
+    List<ClosedComplaint> closedComplaints(OffsetDateTime start, OffsetDateTime end) {
+        return jdbc.sql("""
+                SELECT c.id, c.assigned_group, c.category, c.received_at, c.closed_at,
+                       (SELECT COUNT(*) FROM case_step k WHERE k.case_id = c.id AND k.kind = 'CONTACT') AS contacts,
+                       (SELECT COUNT(*) FROM case_step o WHERE o.case_id = c.id AND o.kind = 'REOPENED') AS reopened,
+                       r.root_cause, r.justified,
+                       (SELECT COALESCE(SUM(g.amount), 0) FROM case_step g
+                         WHERE g.case_id = c.id AND g.kind = 'GOODWILL_DECISION' AND g.outcome = 'APPROVED') AS goodwill
+                  FROM service_case c
+                  LEFT JOIN case_step r ON r.id = (SELECT MAX(s.id) FROM case_step s
+                         WHERE s.case_id = c.id AND s.kind = 'RESOLUTION' AND s.outcome = 'RESOLVED')
+                 WHERE c.closed_at >= ? AND c.closed_at < ? AND c.kind = 'COMPLAINT' AND c.status = 'CLOSED'""")
+                .params(start, end)
+                .query((rs, n) -> new ClosedComplaint(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getInt(6),
+                        rs.getInt(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10)))
+                .list();
+    }
+
+    List<Escalation> escalations(OffsetDateTime start, OffsetDateTime end) {
+        return jdbc.sql("""
+                SELECT e.case_id, e.kind, e.escalation_level, c.assigned_group, c.category
+                  FROM case_escalation e JOIN service_case c ON c.id = e.case_id
+                 WHERE e.escalated_at >= ? AND e.escalated_at < ?""")
+                .params(start, end)
+                .query((rs, n) -> new Escalation(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    @Override
+    public Map<String, Attributes> of(Collection<String> caseIds) {
+        var found = new HashMap<String, Attributes>();
+        if (caseIds.isEmpty()) return found;
+        jdbc.sql("""
+                SELECT id, kind, category, assigned_group, status, channel, received_at, closed_at
+                  FROM service_case WHERE id = ANY(?)""")
+                .param(caseIds.toArray(String[]::new))
+                .query((rs, n) -> new Attributes(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
+                        rs.getObject(8, OffsetDateTime.class)))
+                .list().forEach(a -> found.put(a.caseId(), a));
+        return found;
+    }
+}

@@ -1,0 +1,10 @@
+package com.gridcare.insight;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The metrics read from the database refresh on a schedule ({@code gridcare.metrics.refresh}). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class MetricsSchedule {
+}
