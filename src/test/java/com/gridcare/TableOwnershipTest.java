@@ -44,7 +44,9 @@ class TableOwnershipTest {
             entry("decision", "rules"), entry("rule_publication", "rules"), entry("rule_set_file", "rules"),
             entry("idempotent_request", "api"),
             entry("customer_consent", "consent"), entry("customer_consent_event", "consent"),
-            entry("inbound_message", "consent"));
+            entry("inbound_message", "consent"),
+            entry("customer_contract", "contract"), entry("contract_renewal", "contract"),
+            entry("contract_number_seq", "contract"));
 
     /**
      * "package/File.java → table" uses not yet moved behind the owner's service because the owning package

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back everything it did and answers what the first stored.
  */
 @Service
+@EnableConfigurationProperties(TestingProperties.class)
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
@@ -39,14 +40,9 @@ public class Idempotency {
     private final Clock clock;
     private final boolean ignoreKeys;
 
-    @Autowired
     Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock,
             TestingProperties testing, Environment environment) {
-        this(jdbc, transactions, json, clock, testing.ignoreIdempotencyKeys(), environment);
-    }
-
-    Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock,
-            boolean ignoreKeys, Environment environment) {
+        boolean ignoreKeys = testing.ignoreIdempotencyKeys();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;

@@ -72,7 +72,18 @@ public enum StepKind {
     RECOVERY_CALL(bool("customerReached"), text("callNotes")),
     IMPROVEMENT_PLAN(text("improvementPlan").required()),
     PLAN_REVIEW(bool("planApproved"), text("planFeedback")),
-    ACCOUNT_REVIEW(bool("reviewMet"), text("reviewNotes").required(), text("nextSteps"));
+    ACCOUNT_REVIEW(bool("reviewMet"), text("reviewNotes").required(), text("nextSteps")),
+
+    // ---------------------------------------------------------------- contracts (no case: about the customer)
+    /** A renewal conversation: decided (renewed, changed, lost) or still open. */
+    RENEWAL_CONVERSATION(code("renewalOutcome", "RENEWED", "CHANGED", "LOST", "OPEN").required(),
+            number("newTermYears"), number("newCapacityKva"),
+            code("newPriceBasis", "CATALOGUE_TARIFF", "TIME_OF_USE", "MARKET_TRADED", "FIXED_PRICE", "GREEN_PREMIUM"),
+            code("lostReason", "PRICE", "RETAIL_COMPETITOR", "SELF_GENERATION", "RELOCATION", "CLOSURE",
+                    "SERVICE_QUALITY", "OTHER"),
+            text("conversationNotes").required()),
+    /** A contract ended without a decision on its renewal: what the supervisors did about it. */
+    CONTRACT_EXPIRED(text("followUpNotes").required());
 
     /** The BPMN extension property ({@code camunda:property}) that names a user task's kind of step. */
     public static final String PROPERTY = "caseStep";
@@ -139,6 +150,15 @@ public enum StepKind {
                     }
                 }
             }
+            case RENEWAL_CONVERSATION -> {
+                var outcome = document.get("renewalOutcome");
+                if ("RENEWED".equals(outcome) || "CHANGED".equals(outcome)) requireAll(document, "newTermYears");
+                if ("CHANGED".equals(outcome) && empty(document.get("newPriceBasis"))
+                        && amount(document.get("newCapacityKva")).signum() <= 0) {
+                    throw invalid("newCapacityKva", "a change needs a new capacity or price basis");
+                }
+                if ("LOST".equals(outcome)) requireAll(document, "lostReason");
+            }
             case PLAN_REVIEW -> {
                 if (!Boolean.TRUE.equals(document.get("planApproved"))) {
                     if (empty(document.get("planFeedback"))) {
@@ -171,6 +191,7 @@ public enum StepKind {
             case RECOVERY_CALL -> new Typed(yesNo(d.get("customerReached"), "REACHED", "NOT_REACHED"), null, null, null);
             case PLAN_REVIEW -> new Typed(yesNo(d.get("planApproved"), "APPROVED", "SENT_BACK"), null, null, null);
             case ACCOUNT_REVIEW -> new Typed(yesNo(d.get("reviewMet"), "MET", "NOT_MET"), null, null, null);
+            case RENEWAL_CONVERSATION -> new Typed(codeOf(d.get("renewalOutcome")), null, null, null);
             default -> Typed.NONE;
         };
     }

@@ -1,11 +1,14 @@
 package com.gridcare.offers;
 
+import com.gridcare.contract.Contracts;
 import com.gridcare.customer.Customer;
 import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerFacts;
 import com.gridcare.customer.Tier;
 import com.gridcare.rules.Decision;
 import com.gridcare.rules.DecisionService;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -39,10 +42,24 @@ public class OfferEligibility {
 
     private final CustomerEvaluator evaluator;
     private final DecisionService decisions;
+    private final Contracts contracts;
+    private final Clock clock;
 
-    OfferEligibility(CustomerEvaluator evaluator, DecisionService decisions) {
+    OfferEligibility(CustomerEvaluator evaluator, DecisionService decisions, Contracts contracts, Clock clock) {
         this.evaluator = evaluator;
         this.decisions = decisions;
+        this.contracts = contracts;
+        this.clock = clock;
+    }
+
+    /**
+     * The offer rules' view of a stored customer: the contract term is that of the contracts GridCare
+     * keeps (renewals and losses included) when it keeps any, else the billing system's.
+     */
+    private OfferFacts factsOf(Customer customer, Set<String> redeemedOffers) {
+        var facts = facts(evaluator.facts(customer), tier(customer), redeemedOffers);
+        contracts.termYearsForOffers(customer.id(), LocalDate.now(clock)).ifPresent(facts::setContractTermYears);
+        return facts;
     }
 
     /** The offer rules' view of a customer, from the customer rules' view and tier. */
@@ -68,7 +85,7 @@ public class OfferEligibility {
      */
     public Decision<OfferSummary> eligibleOffers(Customer customer, Set<String> redeemedOffers,
             DecisionService.Subject subject) {
-        var facts = facts(evaluator.facts(customer), tier(customer), redeemedOffers);
+        var facts = factsOf(customer, redeemedOffers);
         return decisions.decide(OFFERS_KIND, RULE_PACKAGE, subject, facts, OfferSummary::of,
                 (f, rules) -> f.getResult().explain(rules));
     }
@@ -81,7 +98,7 @@ public class OfferEligibility {
      */
     public Decision<OfferSummary> reward(Customer customer, RewardEvent event, int creditedThisYear,
             DecisionService.Subject subject) {
-        var facts = facts(evaluator.facts(customer), tier(customer), Set.of());
+        var facts = factsOf(customer, Set.of());
         facts.setEvent(event);
         facts.setCreditedThisYear(creditedThisYear);
         return decisions.decide(REWARD_KIND, RULE_PACKAGE, subject, facts, OfferSummary::of,

@@ -18,6 +18,10 @@ import com.gridcare.outage.OutageKind;
 import com.gridcare.outage.OutageRequest;
 import com.gridcare.outage.Outages;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.contract.ContractKind;
+import com.gridcare.contract.Contracts;
+import com.gridcare.contract.PriceBasis;
+import com.gridcare.contract.RenewalTerms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +66,8 @@ class EveryProcessTest {
     @Autowired
     ApplicationContext context;
     @Autowired
+    Contracts contracts;
+    @Autowired
     Outages outages;
     @Autowired
     java.time.Clock clock;
@@ -98,7 +104,11 @@ class EveryProcessTest {
                             new Outages.Actor("field", false)));
                     return runDueJobs(outage.processInstanceId());
                 },
-                "quarterly-points", () -> startByTimer("quarterly-points"));
+                "quarterly-points", () -> startByTimer("quarterly-points"),
+                // a contract ending in a year reaches the 90-day, 30-day and end-of-contract timers
+                "contract-renewal", () -> contracts.create(testData.strategic(), new Contracts.Terms(ContractKind.SUPPLY,
+                        java.time.LocalDate.now(), 1, RenewalTerms.NEGOTIATED, new java.math.BigDecimal("5000"),
+                        PriceBasis.TIME_OF_USE), "test").renewalProcessInstanceId());
     }
 
     /** Fires a timer-started process's start timer and runs the new instance's asynchronous continuations. */
@@ -135,6 +145,8 @@ class EveryProcessTest {
                 assertThat(starters).as("a starter for %s in this test", key).containsKey(key);
                 var instanceId = starters.get(key).get();
                 fireEveryTimer(instanceId);
+                // the next process starts at today's time again (contract-renewal's timers lie a year ahead)
+                ClockUtil.reset();
             }
         }
     }

@@ -172,6 +172,12 @@ class AuthorizationMatrixTest {
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));
         rows.put("POST /api/v1/inbound-messages", new Probe(api -> api.post("/api/v1/inbound-messages", "{}"),
                 Set.of(Groups.CHANNEL_SYSTEMS)));
+        rows.put("POST /api/v1/contracts", new Probe(api -> api.post("/api/v1/contracts", "{}"),
+                Set.of(Groups.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE, Groups.CHANNEL_SYSTEMS)));
+        rows.put("GET /api/v1/contracts/{id}", new Probe(api -> api.get("/api/v1/contracts/CTR-1999-000001"),
+                STAFF_AND_CHANNELS));
+        rows.put("GET /api/v1/customers/{id}/contracts",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/contracts"), STAFF_AND_CHANNELS));
         return rows;
     }
 
