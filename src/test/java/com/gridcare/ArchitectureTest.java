@@ -36,7 +36,7 @@ class ArchitectureTest {
     static final String[] PLATFORM = {"com.gridcare.db..", "com.gridcare.api..", "com.gridcare.security..",
             "com.gridcare.deployment..", "com.gridcare.rules..", "com.gridcare.insight.."};
     static final String[] FEATURES = {"com.gridcare.customer..", "com.gridcare.offers..", "com.gridcare.points..",
-            "com.gridcare.consent..", "com.gridcare.notification..", "com.gridcare.clock..", "com.gridcare.contract.."};
+            "com.gridcare.notification..", "com.gridcare.clock..", "com.gridcare.consent..", "com.gridcare.contract.."};
     static final String CASE = "com.gridcare.cases..";
     static final String[] CASE_KINDS = {"com.gridcare.complaint..", "com.gridcare.servicerequest..",
             "com.gridcare.survey..", "com.gridcare.contact..", "com.gridcare.accountreview..", "com.gridcare.tasks..",
@@ -47,9 +47,6 @@ class ArchitectureTest {
     static final Set<String> CASE_STEP_CONTEXT = Set.of("com.gridcare.cases.CaseStepContext",
             "com.gridcare.cases.ProcessSteps", "com.gridcare.clock.CaseClocks", "com.gridcare.cases.CaseRecords",
             "com.gridcare.cases.CaseSteps");
-
-    /** Classes that read only the engine's own tables (ACT_*, Camunda's), no GridCare table. */
-    static final Set<String> ENGINE_TABLE_READERS = Set.of("com.gridcare.insight.EngineMetrics");
 
     static JavaClasses gridcare;
 
@@ -98,8 +95,7 @@ class ArchitectureTest {
                     @Override
                     public void check(JavaClass c, ConditionEvents events) {
                         var feature = feature(c);
-                        events.add(new SimpleConditionEvent(c, owners.contains(feature)
-                                        || ENGINE_TABLE_READERS.contains(c.getName()),
+                        events.add(new SimpleConditionEvent(c, owners.contains(feature),
                                 c.getName() + " uses JDBC but " + feature + " owns no table"));
                     }
                 });

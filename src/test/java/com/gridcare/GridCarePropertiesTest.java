@@ -74,6 +74,7 @@ class GridCarePropertiesTest {
         var environment = new StandardEnvironment();
         environment.getPropertySources().forEach(s -> environment.getPropertySources().remove(s.getName()));
         sources.forEach(environment.getPropertySources()::addLast);
+        // placeholders with a default (${GRIDCARE_LDAP_URL:ldap://localhost:389}) bind as they do at start-up
         var binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()),
                 new PropertySourcesPlaceholdersResolver(environment));
         var classes = propertiesClasses();

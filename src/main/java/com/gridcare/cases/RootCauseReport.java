@@ -1,7 +1,7 @@
 package com.gridcare.cases;
 
-import com.gridcare.api.Csv;
 import com.gridcare.kernel.EngineClock;
+import com.gridcare.api.Csv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

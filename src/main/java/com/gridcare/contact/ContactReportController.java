@@ -3,8 +3,8 @@ package com.gridcare.contact;
 import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
 import static com.gridcare.kernel.Groups.SUPERVISORS;
 
-import com.gridcare.api.Csv;
 import com.gridcare.kernel.EngineClock;
+import com.gridcare.api.Csv;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.ReportPeriod;
 import com.gridcare.kernel.AllowedGroups;

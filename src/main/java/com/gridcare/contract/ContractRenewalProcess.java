@@ -1,9 +1,8 @@
 package com.gridcare.contract;
 
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.kernel.process.CaseVariables;
 import com.gridcare.kernel.process.ContractRenewalVariables;
-
-import com.gridcare.kernel.EngineClock;
 import com.gridcare.clock.Calendars;
 import com.gridcare.security.ExpressionBean;
 import java.math.BigDecimal;

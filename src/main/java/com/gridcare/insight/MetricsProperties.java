@@ -6,8 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gridcare.metrics.*} (defaults in application.yaml), read by the scheduled gauges through their
- * placeholders.
+ * {@code gridcare.metrics.*} (defaults in application.yaml).
  *
  * @param refresh how often the gauges read from the database (open cases, engine jobs, incidents) are refreshed
  */

@@ -1,8 +1,6 @@
 package com.gridcare.insight;
 
 import com.gridcare.kernel.EngineClock;
-import com.gridcare.api.InvalidFieldException;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -68,7 +66,7 @@ public class ServiceReport {
             views.add(view(section, facts(section, scope)));
         }
         return new Report(scope.month().toString(), scope.group(), scope.category(),
-                scope.asOf().atZoneSameInstant(com.gridcare.kernel.EngineClock.ZONE).toOffsetDateTime().toString(), views);
+                scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(), views);
     }
 
     /**
@@ -112,7 +110,7 @@ public class ServiceReport {
     }
 
     private static String local(java.time.OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(com.gridcare.kernel.EngineClock.ZONE).toOffsetDateTime().toString();
+        return t == null ? null : t.atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString();
     }
 
     private static boolean matches(String[] pattern, String[] keys) {

@@ -2,9 +2,9 @@ package com.gridcare.notification;
 
 import com.gridcare.consent.Consents;
 import com.gridcare.consent.MessagePurpose;
-import com.gridcare.kernel.CaseAccess;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.PreferredChannel;
+import com.gridcare.kernel.CaseAccess;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -57,9 +57,7 @@ public class NotificationOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String caseId, String template, String step, Map<String, ?> values) {
-        if (step == null || step.isBlank() || step.length() > 60) {
-            throw new IllegalArgumentException("notification step must be 1 to 60 characters, was " + step);
-        }
+        checkStep(step);
         var serviceCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
         var customer = customers.find(serviceCase.customerId())
                 .orElseThrow(() -> new IllegalStateException("no customer " + serviceCase.customerId()));
@@ -72,7 +70,9 @@ public class NotificationOutbox {
         var queued = store.insertOnce(UUID.randomUUID().toString(), caseId, customer.id(), template, step, channel,
                 message.subject(), message.body(), OffsetDateTime.now(clock));
         if (queued) {
-            recordSent(caseId, channel, message);
+            cases.recordNotification(caseId,
+                    "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
+                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
         }
         return queued;
     }
@@ -120,7 +120,9 @@ public class NotificationOutbox {
         var queued = store.insertOnceForOutage(UUID.randomUUID().toString(), caseId, outageId, customer.id(), template,
                 step, channel, message.subject(), message.body(), OffsetDateTime.now(clock));
         if (queued) {
-            recordSent(caseId, channel, message);
+            cases.recordNotification(caseId,
+                    "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
+                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
         }
         return queued;
     }
@@ -196,13 +198,6 @@ public class NotificationOutbox {
             rs.getObject("next_attempt_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
             rs.getString("sender"), rs.getString("last_error"), rs.getString("customer_id"), rs.getString("topic"),
             MessagePurpose.valueOf(rs.getString("purpose")), rs.getString("attachment_ref"));
-
-    /** The case's history tells the customer a message went out. */
-    private void recordSent(String caseId, PreferredChannel channel, TemplateCatalogue.Rendered message) {
-        cases.recordNotification(caseId,
-                "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
-                "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
-    }
 
     private static String channelEn(PreferredChannel channel) {
         return switch (channel) {

@@ -1,15 +1,17 @@
 package com.gridcare.outage;
 
 import com.gridcare.customer.PreferredChannel;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import jakarta.validation.constraints.NotNull;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gridcare.outage.*}: notice periods, quiet hours and the calls to flagged customers.
+ * {@code gridcare.outage.*} (defaults in application.yaml): notice periods, quiet hours and the calls to
+ * flagged customers.
  *
  * @param plannedNotice how long before its start a planned outage must be announced (《供电营业规则》: 7 days)
  * @param temporaryNotice the same for temporary maintenance affecting IMPORTANT customers (24 hours)
@@ -26,7 +28,7 @@ record OutageProperties(
         @NotNull Duration temporaryNotice,
         @NotNull LocalTime quietFrom,
         @NotNull LocalTime quietUntil,
-        @NotNull Set<PreferredChannel> quietChannels,
+        @NotEmpty Set<PreferredChannel> quietChannels,
         @NotNull Duration callAhead,
         @NotNull Duration callWithin) {
 }

@@ -1,7 +1,7 @@
 package com.gridcare.outage;
 
-import com.gridcare.api.Csv;
 import com.gridcare.kernel.EngineClock;
+import com.gridcare.api.Csv;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.SupplyPoints;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.gridcare.insight;
+package com.gridcare.db;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
