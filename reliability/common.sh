@@ -11,7 +11,7 @@ JAR=$ROOT/target/gridcare-0.1.0-SNAPSHOT.jar
 read -r A B <<<"${GRIDCARE_RELIABILITY_PORTS:-8092 8093}"
 mkdir -p "$WORK"
 
-sql() { psql -h $PGHOST -p $PGPORT -U postgres -d "$DB" -tAq -c "$1"; }
+sql() { PGOPTIONS="-c client_min_messages=warning" psql -h $PGHOST -p $PGPORT -U postgres -d "$DB" -tAq -c "$1"; }
 
 build() {
   if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/src" "$ROOT/processes" "$ROOT/rules" "$ROOT/forms" -newer "$JAR" -print -quit)" ]; then
@@ -30,7 +30,7 @@ start_node() {
   (cd "$ROOT" && exec java ${GRIDCARE_RELIABILITY_JAVA_OPTS:--Xmx768m} ${GRIDCARE_RELIABILITY_NODE_ARGS:-} -XX:+UseSerialGC -jar "$JAR" --server.port="$port" \
       --spring.datasource.url="$url" --spring.datasource.username=postgres --spring.datasource.password= \
       --gridcare.models.watch=false --gridcare.rules.watch=false --gridcare.rules.warm-up-rounds=0 \
-      --gridcare.rules.cache-dir="$WORK/rules-cache-$port" \
+      --gridcare.rules.cache-dir="$WORK/rules-cache" \
       --gridcare.notification.dispatcher.interval=1s \
       --logging.file.name="$WORK/node-$port.log" >"$WORK/node-$port.out" 2>&1) &
   echo $! >"$WORK/node-$port.pid"

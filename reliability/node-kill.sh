@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Node kill: two GridCare nodes on one PostgreSQL, 16 clients send 2,000 complaints with Idempotency-Keys
 # (retrying on the other node on connection errors and 503s); halfway, kill -9 one node while it holds
-# jobs (an escalation timer if one comes within 30 s) and restart it 10 s later. Meanwhile escalation
+# escalation timers and restart it 10 s later. Meanwhile escalation
 # timers fall due on both nodes. Then: one case per key, nothing acknowledged lost, no message delivered
 # twice, every timer due fired exactly once, the dead node did hold jobs, and how late its timers were.
 # Usage: reliability/node-kill.sh [--graceful]   (SIGTERM instead of SIGKILL: the graceful-stop variant)
-# Scale: COMPLAINTS (2000), CLIENTS (16), TIMERS (300), TIMERS_FROM/TIMERS_TO (20/140 s from their start).
+# Scale: COMPLAINTS (2000), CLIENTS (16), TIMERS (300), TIMERS_FROM/TIMERS_TO (20/140 s from their start),
+# BURST (100 more timers, due together just before the kill; at most TIMERS).
 source "$(dirname "$0")/common.sh"
 SIGNAL=-9; NAME=node-kill; PREFIX=nk
 if [ "${1:-}" = "--graceful" ]; then SIGNAL=-TERM; NAME=graceful-stop; PREFIX=gs; fi
 COMPLAINTS=${COMPLAINTS:-2000}; CLIENTS=${CLIENTS:-16}; TIMERS=${TIMERS:-300}
-TIMERS_FROM=${TIMERS_FROM:-20}; TIMERS_TO=${TIMERS_TO:-140}
+TIMERS_FROM=${TIMERS_FROM:-20}; TIMERS_TO=${TIMERS_TO:-140}; BURST=${BURST:-100}
 trap 'stop_node $A; stop_node $B' EXIT
 
 build
@@ -37,14 +38,17 @@ until [ "$(progress)" -ge $((COMPLAINTS / 2)) ]; do
   kill -0 $LOAD 2>/dev/null || { echo "$NAME: the load ended before halfway"; exit 1; }
   sleep 0.2
 done
-# the lock-expiry takeover is only tested when the dead node held jobs: wait (at most 60 s) for node A to
-# hold an escalation timer, after 30 s for any job
-WAITED=$SECONDS
-until [ "$SIGNAL" != -9 ] || [ "$(locked_timers $A)" -gt 0 ]; do
-  if [ $((SECONDS - WAITED)) -ge 30 ] && [ "$(sql "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ LIKE '%:$A/%'")" -gt 0 ]; then break; fi
-  [ $((SECONDS - WAITED)) -ge 60 ] && break
+# the lock-expiry takeover is only tested when the dead node held jobs: a burst of BURST timers due at the same
+# moment keeps both nodes' job executors busy (10 acquired at a time), and node A is killed as soon as it holds one
+if [ "$SIGNAL" = -9 ]; then
+  head -n "$BURST" "$WORK/cases.txt" | xargs -P 8 -I{} curl -fs -u admin:demo -H 'Content-Type: application/json' \
+      -d '{"variables":{"delaySeconds":{"value":20,"type":"Integer"},"caseId":{"value":"{}"},"replyBy":{"value":"2026-12-31 10:00"}}}' \
+      -o /dev/null "http://127.0.0.1:$B/engine-rest/process-definition/key/reliability-escalation/start"
   record_timers
-done
+  echo "$NAME: $BURST more timers due in 20 s; waiting (at most 60 s) for node $A to hold one"
+  WAITED=$SECONDS
+  until [ "$(locked_timers $A)" -gt 0 ] || [ $((SECONDS - WAITED)) -ge 60 ]; do :; done
+fi
 kill $SIGNAL "$(node_pid $A)"
 KILLED_AT=$(date +%s)
 if [ "$SIGNAL" = -9 ]; then

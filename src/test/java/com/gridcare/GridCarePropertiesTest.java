@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -73,7 +74,9 @@ class GridCarePropertiesTest {
         var environment = new StandardEnvironment();
         environment.getPropertySources().forEach(s -> environment.getPropertySources().remove(s.getName()));
         sources.forEach(environment.getPropertySources()::addLast);
-        var binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()));
+        // placeholders with a default (${GRIDCARE_LDAP_URL:ldap://localhost:389}) bind as they do at start-up
+        var binder = new Binder(ConfigurationPropertySources.from(environment.getPropertySources()),
+                new PropertySourcesPlaceholdersResolver(environment));
         var classes = propertiesClasses();
         var problems = new ArrayList<String>();
         var validator = Validation.buildDefaultValidatorFactory().getValidator();

@@ -1,14 +1,8 @@
 package com.gridcare.accountreview;
 
-import static com.gridcare.cases.ProcessVariables.KEY_ACCOUNTS;
-import static com.gridcare.cases.ProcessVariables.REVIEW_QUARTER;
+import static com.gridcare.kernel.process.KeyAccountReviewVariables.KEY_ACCOUNTS;
+import static com.gridcare.kernel.process.KeyAccountReviewVariables.REVIEW_QUARTER;
 
-import com.gridcare.EngineClock;
-import com.gridcare.customer.CustomerRepository;
-import com.gridcare.customer.Tier;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,18 +15,15 @@ import org.springframework.stereotype.Component;
 @Component("listKeyAccounts")
 class ListKeyAccountsDelegate implements JavaDelegate {
 
-    private final CustomerRepository customers;
-    private final Clock clock;
+    private final KeyAccountReviews reviews;
 
-    ListKeyAccountsDelegate(CustomerRepository customers, Clock clock) {
-        this.customers = customers;
-        this.clock = clock;
+    ListKeyAccountsDelegate(KeyAccountReviews reviews) {
+        this.reviews = reviews;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var today = OffsetDateTime.now(clock).atZoneSameInstant(EngineClock.ZONE);
-        execution.setVariable(REVIEW_QUARTER, today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1));
-        execution.setVariable(KEY_ACCOUNTS, new ArrayList<>(customers.idsWithTier(Tier.STRATEGIC, Tier.KEY)));
+        execution.setVariable(REVIEW_QUARTER, reviews.currentQuarter());
+        execution.setVariable(KEY_ACCOUNTS, reviews.keyAccounts());
     }
 }

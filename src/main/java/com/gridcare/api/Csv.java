@@ -14,6 +14,17 @@ public final class Csv {
 
     private Csv() {}
 
+    /** An empty file. */
+    public static Csv create() {
+        return new Csv();
+    }
+
+    /** An empty line (between the blocks of a file of several tables). */
+    public Csv blankLine() {
+        out.append("\r\n");
+        return this;
+    }
+
     /** A file whose first line names the columns. */
     public static Csv withHeader(String... columns) {
         return new Csv().row((Object[]) columns);

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back everything it did and answers what the first stored.
  */
 @Service
+@EnableConfigurationProperties(TestingProperties.class)
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
@@ -40,7 +41,8 @@ public class Idempotency {
     private final boolean ignoreKeys;
 
     Idempotency(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock,
-            @Value("${gridcare.testing.ignore-idempotency-keys:false}") boolean ignoreKeys, Environment environment) {
+            TestingProperties testing, Environment environment) {
+        boolean ignoreKeys = testing.ignoreIdempotencyKeys();
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;

@@ -1,26 +1,26 @@
 package com.gridcare.cases;
 
-import static com.gridcare.security.Groups.BILLING;
-import static com.gridcare.security.Groups.CHANNEL_SYSTEMS;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.FIELD_SERVICE;
-import static com.gridcare.security.Groups.KEY_ACCOUNTS;
-import static com.gridcare.security.Groups.METERING;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import com.gridcare.kernel.Identifiers;
+import static com.gridcare.kernel.Groups.BILLING;
+import static com.gridcare.kernel.Groups.CHANNEL_SYSTEMS;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.FIELD_SERVICE;
+import static com.gridcare.kernel.Groups.KEY_ACCOUNTS;
+import static com.gridcare.kernel.Groups.METERING;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.Idempotency;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.api.NotFoundException;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseController {
 
-    static final String CASE_ID = "^(CMP|SRQ)-\\d{4}-\\d{6}$";
-    static final String CASE_ID_MESSAGE = "must be a case number like CMP-2026-000123 or SRQ-2026-000123";
+    static final String CASE_ID = Identifiers.CASE_NUMBER;
+    static final String CASE_ID_MESSAGE = Identifiers.CASE_NUMBER_MESSAGE;
 
     /** {@code POST /cases/{caseId}/withdrawal}: the customer's reason, optional. */
     record WithdrawalRequest(@Size(max = 500) String reason) {}

@@ -1,5 +1,7 @@
 package com.gridcare.cases;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.customer.ContactMasking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ class CaseFormContext implements FormContext {
         var serviceCase = step.serviceCase();
         var customer = step.customer();
         var values = new LinkedHashMap<String, Object>();
-        values.put(ProcessVariables.CASE_ID, serviceCase.id());
+        values.put(CaseVariables.CASE_ID, serviceCase.id());
         values.put(CUSTOMER_NAME, customer.name());
         values.put(CHANNEL, serviceCase.channel().name());
         values.put(CATEGORY, serviceCase.category());

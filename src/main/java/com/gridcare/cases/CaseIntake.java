@@ -1,9 +1,9 @@
 package com.gridcare.cases;
 
-import static com.gridcare.cases.ProcessVariables.CASE_ID;
-import static com.gridcare.cases.ProcessVariables.CUSTOMER_ID;
+import static com.gridcare.kernel.process.CaseVariables.CASE_ID;
+import static com.gridcare.kernel.process.CaseVariables.CUSTOMER_ID;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
 import com.gridcare.customer.Customer;

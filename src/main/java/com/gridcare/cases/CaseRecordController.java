@@ -1,19 +1,19 @@
 package com.gridcare.cases;
 
-import static com.gridcare.security.Groups.BILLING;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.FIELD_SERVICE;
-import static com.gridcare.security.Groups.KEY_ACCOUNTS;
-import static com.gridcare.security.Groups.METERING;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import static com.gridcare.kernel.Groups.BILLING;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.FIELD_SERVICE;
+import static com.gridcare.kernel.Groups.KEY_ACCOUNTS;
+import static com.gridcare.kernel.Groups.METERING;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.ForbiddenException;
 import com.gridcare.api.NotFoundException;
-import com.gridcare.clock.CaseClocks;
+import com.gridcare.clock.ClockStatuses;
 import com.gridcare.customer.CustomerRepository;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
@@ -36,16 +36,16 @@ class CaseRecordController {
     private final CaseRecords records;
     private final CaseSteps steps;
     private final CaseLinks links;
-    private final CaseClocks clocks;
+    private final ClockStatuses statuses;
     private final CustomerRepository customers;
 
     CaseRecordController(CaseRepository cases, CaseRecords records, CaseSteps steps, CaseLinks links,
-            CaseClocks clocks, CustomerRepository customers) {
+            ClockStatuses statuses, CustomerRepository customers) {
         this.cases = cases;
         this.records = records;
         this.steps = steps;
         this.links = links;
-        this.clocks = clocks;
+        this.statuses = statuses;
         this.customers = customers;
     }
 
@@ -67,8 +67,8 @@ class CaseRecordController {
             }
         }
         var customerName = customers.find(serviceCase.customerId()).map(c -> c.name()).orElse(null);
-        var clockViews = clocks.ofCase(caseId).stream()
-                .map(c -> CaseRecordView.clock(c, clocks.history(caseId, c.clock()))).toList();
+        var clockViews = statuses.ofCase(caseId).stream()
+                .map(c -> CaseRecordView.clock(c, statuses.history(caseId, c.clock()))).toList();
         return CaseRecordView.of(serviceCase, customerName, clockViews, records.escalations(caseId),
                 links.linked(caseId), records.history(caseId, true), recorded);
     }

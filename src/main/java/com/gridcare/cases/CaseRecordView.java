@@ -1,6 +1,6 @@
 package com.gridcare.cases;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.clock.CaseClocks;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;

@@ -1,10 +1,14 @@
 package com.gridcare.cases;
 
+import com.gridcare.kernel.process.CaseReferences;
+import com.gridcare.kernel.process.CaseVariables;
+import com.gridcare.kernel.process.ProcessVariables;
+
 import com.gridcare.clock.CaseClocks;
+import com.gridcare.clock.SlaFacts;
 import com.gridcare.customer.Customer;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -48,15 +52,10 @@ public final class CaseStepContext {
      */
     public String caseId() {
         if (caseId == null) {
-            throw withoutCase("the process has neither a " + ProcessVariables.CASE_ID
+            throw CaseReferences.withoutCase("the process has neither a " + CaseVariables.CASE_ID
                     + " variable nor a case number as business key: no case at " + activityId);
         }
         return caseId;
-    }
-
-    private static BadUserRequestException withoutCase(String what) {
-        return new BadUserRequestException(ProcessVariables.CASE_ID + ": " + what + "; GridCare's intake starts case "
-                + "processes (POST /api/v1/complaints, POST /api/v1/service-requests)");
     }
 
     /** Whether the process works on a case (the quarterly account review works on customers). */
@@ -70,7 +69,7 @@ public final class CaseStepContext {
     }
 
     public ServiceCase serviceCase() {
-        return services.cases().find(caseId()).orElseThrow(() -> withoutCase("there is no case '" + caseId + "'"));
+        return services.cases().find(caseId()).orElseThrow(() -> CaseReferences.withoutCase("there is no case '" + caseId + "'"));
     }
 
     public Customer customer() {
@@ -78,15 +77,20 @@ public final class CaseStepContext {
         return services.customers().find(id).orElseThrow(() -> new IllegalStateException("no customer " + id));
     }
 
-    /** The customer the step is about: the case's, else the process's {@value ProcessVariables#CUSTOMER_ID}. */
+    /** The customer the step is about: the case's, else the process's {@value CaseVariables#CUSTOMER_ID}. */
     public String customerId() {
         if (caseId != null) return serviceCase().customerId();
         if (customerId != null) return customerId;
-        throw withoutCase("no case and no " + ProcessVariables.CUSTOMER_ID + " at " + activityId);
+        throw CaseReferences.withoutCase("no case and no " + CaseVariables.CUSTOMER_ID + " at " + activityId);
     }
 
     public CaseClocks clocks() {
         return services.clocks();
+    }
+
+    /** The SLA catalogue's view of the case ({@link CaseSlaFacts}), to start clocks with. */
+    public SlaFacts slaFacts() {
+        return services.slaFacts().of(serviceCase(), customer());
     }
 
     /** Stage, group, assignee, escalations and the customer-visible history of the case. */
@@ -164,7 +168,7 @@ public final class CaseStepContext {
     }
 
     /**
-     * Marks the case for a Tasklist filter ({@link ProcessVariables#ESCALATED} and the like): a variable
+     * Marks the case for a Tasklist filter ({@link CaseVariables#ESCALATED} and the like): a variable
      * on the process instance, true while it holds. Absent when it does not: filters ask for true.
      */
     public void flag(String name) {

@@ -1,5 +1,10 @@
 package com.gridcare.cases;
 
+import com.gridcare.clock.CaseClocks;
+import com.gridcare.notification.NotificationOutbox;
+import com.gridcare.notification.NotificationTemplate;
+
+import java.util.Map;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.NotFoundException;
 import java.util.HashMap;
@@ -24,12 +29,29 @@ public class CaseWithdrawal {
     private final CaseRecords records;
     private final CaseSteps steps;
     private final RuntimeService runtime;
+    private final CaseClocks clocks;
+    private final NotificationOutbox outbox;
 
-    CaseWithdrawal(CaseRepository cases, CaseRecords records, CaseSteps steps, RuntimeService runtime) {
+    CaseWithdrawal(CaseRepository cases, CaseRecords records, CaseSteps steps, RuntimeService runtime,
+            CaseClocks clocks, NotificationOutbox outbox) {
         this.cases = cases;
         this.records = records;
         this.steps = steps;
         this.runtime = runtime;
+        this.clocks = clocks;
+        this.outbox = outbox;
+    }
+
+    /**
+     * The process closes a case the customer asked to withdraw: the case is WITHDRAWN (unless it closed
+     * first), its open clocks stop, and the customer is told once.
+     */
+    public void closeWithdrawn(String caseId) {
+        records.withdraw(caseId);
+        clocks.stopOpen(caseId, "the customer withdrew");
+        if (cases.find(caseId).map(ServiceCase::status).orElse(null) == CaseStatus.WITHDRAWN) {
+            outbox.enqueue(caseId, NotificationTemplate.WITHDRAWAL_CONFIRMED, "1", Map.of());
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.gridcare.cases;
 
 import com.gridcare.customer.CustomerCases;
-import com.gridcare.customer.CustomerProfiles;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,8 +26,8 @@ class CasesOfCustomer implements CustomerCases {
     }
 
     @Override
-    public List<CustomerProfiles.OpenCase> open(String customerId) {
-        return cases.openOf(customerId).stream().map(c -> new CustomerProfiles.OpenCase(c.id(), c.kind().name(),
+    public List<CustomerCases.OpenCase> open(String customerId) {
+        return cases.openOf(customerId).stream().map(c -> new CustomerCases.OpenCase(c.id(), c.kind().name(),
                 c.category(), c.stage(), c.receivedAt())).toList();
     }
 }

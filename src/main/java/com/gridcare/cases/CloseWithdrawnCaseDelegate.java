@@ -1,8 +1,5 @@
 package com.gridcare.cases;
 
-import com.gridcare.notification.NotificationOutbox;
-import com.gridcare.notification.NotificationTemplate;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,21 +14,15 @@ import org.springframework.stereotype.Component;
 class CloseWithdrawnCaseDelegate implements JavaDelegate {
 
     private final ProcessSteps steps;
-    private final NotificationOutbox outbox;
+    private final CaseWithdrawal withdrawal;
 
-    CloseWithdrawnCaseDelegate(ProcessSteps steps, NotificationOutbox outbox) {
+    CloseWithdrawnCaseDelegate(ProcessSteps steps, CaseWithdrawal withdrawal) {
         this.steps = steps;
-        this.outbox = outbox;
+        this.withdrawal = withdrawal;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var step = steps.of(execution);
-        var caseId = step.caseId();
-        step.records().withdraw(caseId);
-        step.clocks().stopOpen(caseId, "the customer withdrew");
-        if (step.serviceCase().status() == CaseStatus.WITHDRAWN) {
-            outbox.enqueue(caseId, NotificationTemplate.WITHDRAWAL_CONFIRMED, "1", Map.of());
-        }
+        withdrawal.closeWithdrawn(steps.of(execution).caseId());
     }
 }

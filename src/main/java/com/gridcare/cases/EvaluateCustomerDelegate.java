@@ -1,9 +1,7 @@
 package com.gridcare.cases;
 
-import com.gridcare.customer.CustomerEvaluator;
-import com.gridcare.rules.DecisionService;
-import java.time.Clock;
-import java.time.OffsetDateTime;
+import com.gridcare.kernel.process.CaseVariables;
+
 import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,30 +16,24 @@ import org.springframework.stereotype.Component;
 class EvaluateCustomerDelegate implements JavaDelegate {
 
     private final ProcessSteps steps;
-    private final CaseRepository cases;
-    private final CustomerEvaluator evaluator;
-    private final Clock clock;
+    private final CaseTiers tiers;
 
-    EvaluateCustomerDelegate(ProcessSteps steps, CaseRepository cases, CustomerEvaluator evaluator, Clock clock) {
+    EvaluateCustomerDelegate(ProcessSteps steps, CaseTiers tiers) {
         this.steps = steps;
-        this.cases = cases;
-        this.evaluator = evaluator;
-        this.clock = clock;
+        this.tiers = tiers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var step = steps.of(execution);
-        var customer = step.customer();
-        var evaluated = evaluator.evaluate(customer, DecisionService.Subject.caseOf(step.caseId(), customer.id()));
+        var evaluated = tiers.evaluate(step.caseId(), step.customer());
         var tier = evaluated.evaluation().getTier().name();
-        cases.recordTier(step.caseId(), tier, OffsetDateTime.now(clock));
         var details = new LinkedHashMap<String, Object>();
         details.put("tier", tier);
         details.put("flags", String.join(", ", evaluated.evaluation().getFlags()));
         details.put("reason", evaluated.tierReason());
         details.put("decisionId", evaluated.decision().id());
         step.record(StepKind.CUSTOMER_EVALUATED, details);
-        step.keep(ProcessVariables.TIER, tier);
+        step.keep(CaseVariables.TIER, tier);
     }
 }

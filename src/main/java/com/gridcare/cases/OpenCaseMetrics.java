@@ -23,7 +23,7 @@ class OpenCaseMetrics {
                 .register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${gridcare.metrics.refresh:15s}", initialDelay = 0)
+    @Scheduled(fixedDelayString = "${gridcare.metrics.refresh}", initialDelay = 0)
     void refresh() {
         var rows = jdbc.sql("""
                 SELECT kind, stage, assigned_group, COUNT(*) FROM service_case WHERE status = 'OPEN'

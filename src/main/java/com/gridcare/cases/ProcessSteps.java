@@ -1,5 +1,8 @@
 package com.gridcare.cases;
 
+import com.gridcare.kernel.process.CaseReferences;
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.customer.CustomerRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,9 +24,11 @@ public class ProcessSteps {
     private final CaseRecords records;
     private final CaseSteps steps;
     private final ObjectProvider<CaseClocks> clocks;
+    private final ObjectProvider<CaseSlaFacts> slaFacts;
 
     ProcessSteps(CaseRepository cases, CustomerRepository customers, CaseRecords records, CaseSteps steps,
-            ObjectProvider<CaseClocks> clocks) {
+            ObjectProvider<CaseClocks> clocks, ObjectProvider<CaseSlaFacts> slaFacts) {
+        this.slaFacts = slaFacts;
         this.cases = cases;
         this.customers = customers;
         this.records = records;
@@ -53,13 +58,11 @@ public class ProcessSteps {
 
     /** The case of a process: its {@code caseId} variable, else its business key when that is a case number. */
     static String caseId(VariableScope scope, String businessKey) {
-        if (scope.getVariable(ProcessVariables.CASE_ID) instanceof String id && !id.isBlank()) return id;
-        if (businessKey != null && businessKey.matches(CaseController.CASE_ID)) return businessKey;
-        return null;
+        return CaseReferences.caseIdOf(scope, businessKey);
     }
 
     private static String customerId(VariableScope scope) {
-        return scope.getVariable(ProcessVariables.CUSTOMER_ID) instanceof String id ? id : null;
+        return scope.getVariable(CaseVariables.CUSTOMER_ID) instanceof String id ? id : null;
     }
 
     CaseRepository cases() {
@@ -76,6 +79,10 @@ public class ProcessSteps {
 
     CaseSteps steps() {
         return steps;
+    }
+
+    CaseSlaFacts slaFacts() {
+        return slaFacts.getObject();
     }
 
     CaseClocks clocks() {

@@ -1,5 +1,7 @@
 package com.gridcare.cases;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -53,8 +55,8 @@ class RecordEscalationDelegate implements JavaDelegate, TaskListener {
     private static void escalate(CaseStepContext step, BaseElement element, String to, String taskId) {
         var kind = kind(element);
         step.records().escalate(step.caseId(), level(element), kind, to, taskId, step.activityId());
-        step.flag(ProcessVariables.ESCALATED);
-        if (kind == EscalationKind.REGULATORY_RISK) step.flag(ProcessVariables.REGULATORY_RISK);
+        step.flag(CaseVariables.ESCALATED);
+        if (kind == EscalationKind.REGULATORY_RISK) step.flag(CaseVariables.REGULATORY_RISK);
     }
 
     private static int level(BaseElement element) {

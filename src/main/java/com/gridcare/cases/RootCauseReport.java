@@ -1,6 +1,6 @@
 package com.gridcare.cases;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.Csv;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

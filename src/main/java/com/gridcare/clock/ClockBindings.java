@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Read once per process definition from its deployed model.
  */
 @Component
-class ClockBindings {
+public class ClockBindings {
 
     /** What an element's date is: the clock's due date or its warning. */
     enum Point { DUE, WARNING }
@@ -67,7 +67,7 @@ class ClockBindings {
         return List.copyOf(bindings);
     }
 
-    static SlaClock clockNamed(String name, String where) {
+    public static SlaClock clockNamed(String name, String where) {
         try {
             return SlaClock.valueOf(name);
         } catch (IllegalArgumentException e) {

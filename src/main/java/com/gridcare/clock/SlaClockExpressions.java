@@ -1,6 +1,7 @@
 package com.gridcare.clock;
 
-import com.gridcare.cases.ProcessVariables;
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.security.ExpressionBean;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component("slaClocks")
 public class SlaClockExpressions {
 
-    private final CaseClocks clocks;
+    private final ClockStatuses clocks;
 
-    SlaClockExpressions(CaseClocks clocks) {
+    SlaClockExpressions(ClockStatuses clocks) {
         this.clocks = clocks;
     }
 
@@ -35,9 +36,9 @@ public class SlaClockExpressions {
     }
 
     static String caseId(VariableScope scope) {
-        var caseId = scope.getVariable(ProcessVariables.CASE_ID);
+        var caseId = scope.getVariable(CaseVariables.CASE_ID);
         if (!(caseId instanceof String id) || id.isBlank()) {
-            throw new IllegalStateException("SLA clocks need the process variable '" + ProcessVariables.CASE_ID + "'");
+            throw new IllegalStateException("SLA clocks need the process variable '" + CaseVariables.CASE_ID + "'");
         }
         return id;
     }

@@ -1,6 +1,5 @@
 package com.gridcare.clock;
 
-import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.Tier;
@@ -10,7 +9,8 @@ import java.time.LocalDate;
 public class SlaFacts {
 
     private SlaWork work;
-    private ComplaintCategory category;
+    /** A complaint's category, for the rows that differ by it; the complaint says it. */
+    private String category;
     private Tier tier;
     private boolean important;
     private boolean priorityCare;
@@ -24,8 +24,8 @@ public class SlaFacts {
 
     public SlaWork getWork() { return work; }
     public void setWork(SlaWork work) { this.work = work; }
-    public ComplaintCategory getCategory() { return category; }
-    public void setCategory(ComplaintCategory category) { this.category = category; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
     public Tier getTier() { return tier; }
     public void setTier(Tier tier) { this.tier = tier; }
     public boolean isImportant() { return important; }

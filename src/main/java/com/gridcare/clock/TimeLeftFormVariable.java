@@ -1,5 +1,7 @@
 package com.gridcare.clock;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -26,9 +28,9 @@ class TimeLeftFormVariable {
 
     private final TaskService tasks;
     private final ClockBindings bindings;
-    private final CaseClocks clocks;
+    private final ClockStatuses clocks;
 
-    TimeLeftFormVariable(TaskService tasks, ClockBindings bindings, CaseClocks clocks) {
+    TimeLeftFormVariable(TaskService tasks, ClockBindings bindings, ClockStatuses clocks) {
         this.tasks = tasks;
         this.bindings = bindings;
         this.clocks = clocks;
@@ -41,7 +43,7 @@ class TimeLeftFormVariable {
         var clock = bindings.clockOfTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         if (clock.isEmpty()) return null;
         // read through the task: whoever may open the task may read its variables (authorizations)
-        var caseId = tasks.getVariable(taskId, com.gridcare.cases.ProcessVariables.CASE_ID);
+        var caseId = tasks.getVariable(taskId, com.gridcare.kernel.process.CaseVariables.CASE_ID);
         return caseId == null ? null : clocks.formLine(caseId.toString(), clock.get());
     }
 

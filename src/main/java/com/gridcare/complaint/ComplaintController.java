@@ -1,8 +1,8 @@
 package com.gridcare.complaint;
 
 import com.gridcare.api.Idempotency;
-import com.gridcare.security.AllowedGroups;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.AllowedGroups;
+import com.gridcare.kernel.Groups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.gridcare.complaint;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseOutcome;
 import com.gridcare.cases.CaseRepository;

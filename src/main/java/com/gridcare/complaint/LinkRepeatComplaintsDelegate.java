@@ -1,7 +1,8 @@
 package com.gridcare.complaint;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.cases.ProcessSteps;
-import com.gridcare.cases.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class LinkRepeatComplaintsDelegate implements JavaDelegate {
         var step = steps.of(execution);
         var earlier = repeats.link(step.serviceCase(), execution.getCurrentActivityId());
         if (earlier.size() >= RepeatComplaints.ESCALATE_FROM_EARLIER) {
-            step.flag(ProcessVariables.ESCALATED);
+            step.flag(CaseVariables.ESCALATED);
         }
     }
 }

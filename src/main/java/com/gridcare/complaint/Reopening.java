@@ -1,11 +1,12 @@
 package com.gridcare.complaint;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.cases.CaseEventType;
 import com.gridcare.cases.CaseRecords;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.CaseStepContext;
 import com.gridcare.cases.ProcessSteps;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.StepKind;
 import com.gridcare.security.ExpressionBean;
 import java.time.Clock;
@@ -52,15 +53,15 @@ public class Reopening {
     @Transactional(propagation = Propagation.MANDATORY)
     public Reopened reopen(CaseStepContext step) {
         var count = step.steps().all(step.caseId(), StepKind.REOPENED).size() + 1;
-        var current = step.variable(ProcessVariables.PRIORITY) instanceof Number n ? n.intValue() : 0;
+        var current = step.variable(CaseVariables.PRIORITY) instanceof Number n ? n.intValue() : 0;
         var reopened = new Reopened(count, Math.min(100, current + PRIORITY_RAISE));
-        cases.recordRouting(step.caseId(), (String) step.variable(ProcessVariables.ASSIGNED_GROUP),
+        cases.recordRouting(step.caseId(), (String) step.variable(CaseVariables.ASSIGNED_GROUP),
                 reopened.priority(), OffsetDateTime.now(clock));
         records.record(step.caseId(), CaseEventType.REOPENED, true,
                 "You told us the result does not resolve your complaint: we reopened it with a higher priority.",
                 "您反馈处理结果未解决问题：我们已重新处理并提高了优先级。", CaseRecords.SYSTEM, null);
         step.record(StepKind.REOPENED, Map.of("reopenCount", reopened.count(), "priority", reopened.priority()));
-        step.keep(ProcessVariables.PRIORITY, reopened.priority());
+        step.keep(CaseVariables.PRIORITY, reopened.priority());
         return reopened;
     }
 }

@@ -6,7 +6,7 @@ import com.gridcare.cases.CaseRecords;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.EscalationKind;
 import com.gridcare.cases.ServiceCase;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

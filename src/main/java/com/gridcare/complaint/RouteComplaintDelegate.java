@@ -1,7 +1,8 @@
 package com.gridcare.complaint;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.cases.ProcessSteps;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.StepKind;
 import com.gridcare.customer.Tier;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ class RouteComplaintDelegate implements JavaDelegate {
         details.put("reason", decision.explanation());
         details.put("decisionId", decision.id());
         step.record(StepKind.ROUTED, details);
-        step.keep(ProcessVariables.ASSIGNED_GROUP, decision.output().getGroup());
-        step.keep(ProcessVariables.PRIORITY, decision.output().getPriority());
+        step.keep(CaseVariables.ASSIGNED_GROUP, decision.output().getGroup());
+        step.keep(CaseVariables.PRIORITY, decision.output().getPriority());
     }
 }

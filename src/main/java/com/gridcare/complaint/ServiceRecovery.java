@@ -1,6 +1,6 @@
 package com.gridcare.complaint;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.notification.NotificationOutbox;

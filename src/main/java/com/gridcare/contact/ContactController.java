@@ -1,9 +1,9 @@
 package com.gridcare.contact;
 
 import com.gridcare.api.Idempotency;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

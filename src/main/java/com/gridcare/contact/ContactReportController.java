@@ -1,13 +1,13 @@
 package com.gridcare.contact;
 
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.Csv;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.ReportPeriod;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.gridcare.contact;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.Channel;
 import com.gridcare.db.Database;
 import java.sql.ResultSet;

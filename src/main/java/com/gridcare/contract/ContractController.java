@@ -1,17 +1,17 @@
 package com.gridcare.contract;
 
-import static com.gridcare.security.Groups.BILLING;
-import static com.gridcare.security.Groups.CHANNEL_SYSTEMS;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.FIELD_SERVICE;
-import static com.gridcare.security.Groups.KEY_ACCOUNTS;
-import static com.gridcare.security.Groups.METERING;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import static com.gridcare.kernel.Groups.BILLING;
+import static com.gridcare.kernel.Groups.CHANNEL_SYSTEMS;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.FIELD_SERVICE;
+import static com.gridcare.kernel.Groups.KEY_ACCOUNTS;
+import static com.gridcare.kernel.Groups.METERING;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.Idempotency;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -1,7 +1,8 @@
 package com.gridcare.contract;
 
-import com.gridcare.EngineClock;
-import com.gridcare.cases.ProcessVariables;
+import com.gridcare.kernel.EngineClock;
+import com.gridcare.kernel.process.CaseVariables;
+import com.gridcare.kernel.process.ContractRenewalVariables;
 import com.gridcare.clock.Calendars;
 import com.gridcare.security.ExpressionBean;
 import java.math.BigDecimal;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
 @Component("contractRenewal")
 public class ContractRenewalProcess {
 
-    static final String CONTRACT_ID = ProcessVariables.CONTRACT_ID;
-    static final String CUSTOMER_ID = ProcessVariables.CUSTOMER_ID;
-    static final String OWNING_GROUP = ProcessVariables.OWNING_GROUP;
+    static final String CONTRACT_ID = ContractRenewalVariables.CONTRACT_ID;
+    static final String CUSTOMER_ID = CaseVariables.CUSTOMER_ID;
+    static final String OWNING_GROUP = ContractRenewalVariables.OWNING_GROUP;
     /** set by the conversation form: RENEWED, CHANGED, LOST or OPEN (still talking) */
     static final String OUTCOME = "renewalOutcome";
     static final String OPEN = "OPEN";
@@ -112,7 +113,7 @@ public class ContractRenewalProcess {
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable(ProcessVariables.CONTRACT_EXPIRED, contracts.expire((String) execution.getVariable(CONTRACT_ID)));
+            execution.setVariable(ContractRenewalVariables.CONTRACT_EXPIRED, contracts.expire((String) execution.getVariable(CONTRACT_ID)));
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.gridcare.contract;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
@@ -8,7 +8,7 @@ import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.Tier;
 import com.gridcare.db.Database;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

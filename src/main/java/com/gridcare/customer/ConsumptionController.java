@@ -1,15 +1,17 @@
 package com.gridcare.customer;
 
-import static com.gridcare.security.Groups.BILLING;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.FIELD_SERVICE;
-import static com.gridcare.security.Groups.KEY_ACCOUNTS;
-import static com.gridcare.security.Groups.METERING;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import com.gridcare.kernel.Identifiers;
 
-import com.gridcare.security.AllowedGroups;
+import static com.gridcare.kernel.Groups.BILLING;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.FIELD_SERVICE;
+import static com.gridcare.kernel.Groups.KEY_ACCOUNTS;
+import static com.gridcare.kernel.Groups.METERING;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
+
+import com.gridcare.kernel.AllowedGroups;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -34,7 +36,7 @@ class ConsumptionController {
     @AllowedGroups({CUSTOMER_SERVICE, KEY_ACCOUNTS, FIELD_SERVICE, BILLING, METERING, SUPERVISORS, SERVICE_MANAGERS,
             SURVEY_TEAM})
     ConsumptionHistory.Chart consumption(
-            @PathVariable @Pattern(regexp = CustomerController.ID_PATTERN, message = CustomerController.ID_MESSAGE)
+            @PathVariable @Pattern(regexp = Identifiers.CUSTOMER_ID, message = Identifiers.CUSTOMER_ID_MESSAGE)
             String id,
             @RequestParam(defaultValue = "24") @Min(1) @Max(120) int months) {
         return history.lastMonths(id, months);

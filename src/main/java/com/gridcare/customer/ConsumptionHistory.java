@@ -1,5 +1,7 @@
 package com.gridcare.customer;
 
+import com.gridcare.kernel.EngineClock;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +38,7 @@ public class ConsumptionHistory {
     /** The last {@code months} months up to this one (Asia/Shanghai), oldest first. */
     public Chart lastMonths(String customerId, int months) {
         customers.get(customerId);
-        var to = YearMonth.from(LocalDate.now(clock.withZone(com.gridcare.EngineClock.ZONE)));
+        var to = YearMonth.from(LocalDate.now(clock.withZone(com.gridcare.kernel.EngineClock.ZONE)));
         var from = to.minusMonths(months - 1L);
         record Row(BigDecimal kwh, BigDecimal billed, boolean paidOnTime) {}
         var stored = new HashMap<YearMonth, Row>();

@@ -1,18 +1,20 @@
 package com.gridcare.customer;
 
-import static com.gridcare.security.Groups.BILLING;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.FIELD_SERVICE;
-import static com.gridcare.security.Groups.KEY_ACCOUNTS;
-import static com.gridcare.security.Groups.METERING;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import com.gridcare.kernel.Identifiers;
+
+import static com.gridcare.kernel.Groups.BILLING;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.FIELD_SERVICE;
+import static com.gridcare.kernel.Groups.KEY_ACCOUNTS;
+import static com.gridcare.kernel.Groups.METERING;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.PlainText;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,7 +54,7 @@ class ContactRevealController {
     @AllowedGroups({CUSTOMER_SERVICE, KEY_ACCOUNTS, FIELD_SERVICE, BILLING, METERING, SUPERVISORS, SERVICE_MANAGERS,
             SURVEY_TEAM})
     ContactReveal.Revealed reveal(
-            @PathVariable @Pattern(regexp = CustomerController.ID_PATTERN, message = CustomerController.ID_MESSAGE)
+            @PathVariable @Pattern(regexp = Identifiers.CUSTOMER_ID, message = Identifiers.CUSTOMER_ID_MESSAGE)
             String id,
             @RequestBody @NotNull @Valid RevealRequest request, HttpServletRequest http) {
         return reveal.reveal(id, request.field(), request.reason().strip(), ApiUser.of(http).id());
@@ -61,7 +63,7 @@ class ContactRevealController {
     @GetMapping("/{id}/access-log")
     @AllowedGroups(Groups.ADMINS)
     List<ContactReveal.Access> accessLog(
-            @PathVariable @Pattern(regexp = CustomerController.ID_PATTERN, message = CustomerController.ID_MESSAGE)
+            @PathVariable @Pattern(regexp = Identifiers.CUSTOMER_ID, message = Identifiers.CUSTOMER_ID_MESSAGE)
             String id,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return reveal.log(id, limit);

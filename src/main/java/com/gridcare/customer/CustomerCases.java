@@ -1,5 +1,7 @@
 package com.gridcare.customer;
 
+
+
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +21,9 @@ public interface CustomerCases {
     /** The counts of each customer that has any (customers without contacts are left out). */
     Map<String, Counts> contactsSince(Collection<String> customerIds, OffsetDateTime since);
 
+    /** A case of the customer that is not closed yet. */
+    record OpenCase(String caseId, String kind, String category, String stage, OffsetDateTime receivedAt) {}
+
     /** The customer's open cases, oldest first. */
-    List<CustomerProfiles.OpenCase> open(String customerId);
+    List<OpenCase> open(String customerId);
 }

@@ -1,5 +1,7 @@
 package com.gridcare.customer;
 
+import com.gridcare.kernel.Identifiers;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.InvalidFieldException;
 import jakarta.validation.Validator;
@@ -32,7 +34,7 @@ class CustomerImport {
     record Problem(long line, String field, String message) {}
 
     static final String ID = "id";
-    private static final Pattern ID_FORMAT = Pattern.compile(CustomerController.ID_PATTERN);
+    private static final Pattern ID_FORMAT = Pattern.compile(Identifiers.CUSTOMER_ID);
     private static final Set<String> BOOLEANS = Set.of("criticalLoad", "priorityCare", "greenPreference");
     static final int MAX_ROWS = 10_000;
 
@@ -108,7 +110,7 @@ class CustomerImport {
         }
         var id = record.get(ID);
         if (!ID_FORMAT.matcher(id).matches()) {
-            return new Rejected(new Problem(line, ID, CustomerController.ID_MESSAGE));
+            return new Rejected(new Problem(line, ID, Identifiers.CUSTOMER_ID_MESSAGE));
         }
         var values = new LinkedHashMap<String, Object>();
         for (var column : header) {

@@ -1,7 +1,7 @@
 package com.gridcare.customer;
 
-import com.gridcare.security.AllowedGroups;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.AllowedGroups;
+import com.gridcare.kernel.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,5 +1,7 @@
 package com.gridcare.demo;
 
+import com.gridcare.kernel.EngineClock;
+
 import com.gridcare.cases.Channel;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.customer.Area;
@@ -30,7 +32,7 @@ final class DemoCustomers {
             "Zheng", "Xie", "Han", "Tang"};
 
     static List<Entry> catalogue() {
-        var today = LocalDate.now(com.gridcare.EngineClock.ZONE);
+        var today = LocalDate.now(com.gridcare.kernel.EngineClock.ZONE);
         var list = new ArrayList<Entry>();
         var channels = PreferredChannel.values();
         var areas = Area.values();
@@ -94,7 +96,7 @@ final class DemoCustomers {
     private static Entry business(String id, String name, CustomerClass customerClass, String kv, String kva,
             double annualKwh, boolean criticalLoad, boolean green, int contractTermYears) {
         int n = Integer.parseInt(id.substring(2));
-        var start = LocalDate.now(com.gridcare.EngineClock.ZONE).minusYears(2 + (n * 3L) % 14);
+        var start = LocalDate.now(com.gridcare.kernel.EngineClock.ZONE).minusYears(2 + (n * 3L) % 14);
         var data = data(name, customerClass, kv, kva, start, contractTermYears == 0 ? null : contractTermYears,
                 criticalLoad, false, green, Area.values()[n % 2], PreferredChannel.EMAIL, 100 + n);
         double tariff = switch (customerClass) {

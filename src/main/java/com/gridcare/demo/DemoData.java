@@ -1,5 +1,7 @@
 package com.gridcare.demo;
 
+import com.gridcare.kernel.EngineClock;
+
 import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.Channel;
@@ -9,7 +11,7 @@ import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.servicerequest.ServiceRequestBody;
 import com.gridcare.servicerequest.ServiceRequestIntake;
 import com.gridcare.servicerequest.ServiceRequestType;
@@ -164,7 +166,7 @@ class DemoData {
 
     /** One open request of each kind of work, at different steps (one waits for documents). */
     private List<ServiceRequestBody> openServiceRequests() {
-        var nextWeek = LocalDate.now(clock.withZone(com.gridcare.EngineClock.ZONE)).plusDays(7).toString();
+        var nextWeek = LocalDate.now(clock.withZone(com.gridcare.kernel.EngineClock.ZONE)).plusDays(7).toString();
         return List.of(
                 request("R-0008", ServiceRequestType.NEW_CONNECTION, Channel.WEB,
                         "{\"voltageKv\": 0.22, \"capacityKva\": 10, \"documents\": [\"ID_CARD\", \"PROPERTY_CERTIFICATE\"]}"),

@@ -1,10 +1,12 @@
 package com.gridcare.insight;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The metrics read from the database refresh on a schedule ({@code gridcare.metrics.refresh}). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(MetricsProperties.class)
 class MetricsSchedule {
 }

@@ -1,8 +1,8 @@
 package com.gridcare.insight;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.InvalidFieldException;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;

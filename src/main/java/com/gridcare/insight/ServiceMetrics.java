@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The counters operators alert on, counted when the transaction that did the thing commits (a rolled-back
  * intake or a retried job counts once): {@code gridcare_intakes_total} by kind and channel,
  * {@code gridcare_sla_breaches_total} by clock, {@code gridcare_escalations_total} by level and kind.
- * The gauges read from the database are in {@link EngineMetrics} and {@code cases.OpenCaseMetrics}.
+ * The gauges read from the database are in {@code db.EngineMetrics} and {@code cases.OpenCaseMetrics}.
  */
 @Component
 public class ServiceMetrics {

@@ -1,5 +1,6 @@
 package com.gridcare.insight;
 
+import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public class ServiceReport {
             views.add(view(section, facts(section, scope)));
         }
         return new Report(scope.month().toString(), scope.group(), scope.category(),
-                scope.asOf().atZoneSameInstant(com.gridcare.EngineClock.ZONE).toOffsetDateTime().toString(), views);
+                scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(), views);
     }
 
     /**
@@ -109,7 +110,7 @@ public class ServiceReport {
     }
 
     private static String local(java.time.OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(com.gridcare.EngineClock.ZONE).toOffsetDateTime().toString();
+        return t == null ? null : t.atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString();
     }
 
     private static boolean matches(String[] pattern, String[] keys) {

@@ -1,5 +1,7 @@
 package com.gridcare.insight;
 
+import com.gridcare.api.Csv;
+import com.gridcare.api.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,27 +14,21 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 final class ServiceReportFormats {
 
     static String csv(ServiceReport.Report report) {
-        var out = new StringBuilder();
+        var out = Csv.create();
         for (var section : report.sections()) {
-            out.append("# ").append(section.id()).append(',').append(quote(section.title().en())).append(',')
-                    .append(quote(section.title().zh())).append('\n');
-            var header = new java.util.ArrayList<String>();
+            out.row("# " + section.id(), section.title().en(), section.title().zh());
+            var header = new java.util.ArrayList<Object>();
             section.dimensions().forEach(c -> header.add(c.key()));
             section.figures().forEach(c -> header.add(c.key()));
-            out.append(String.join(",", header)).append('\n');
+            out.row(header.toArray());
             for (var row : section.rows()) {
-                var cells = new java.util.ArrayList<String>();
-                row.keys().forEach(k -> cells.add(quote(k)));
-                row.figures().forEach(v -> cells.add(v == null ? "" : v.toPlainString()));
-                out.append(String.join(",", cells)).append('\n');
+                var cells = new java.util.ArrayList<Object>(row.keys());
+                cells.addAll(row.figures());
+                out.row(cells.toArray());
             }
-            out.append('\n');
+            out.blankLine();
         }
         return out.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /**
@@ -49,7 +45,7 @@ final class ServiceReportFormats {
             for (var section : report.sections()) {
                 var sheet = workbook.createSheet(sheetName(section.title().en()));
                 var title = sheet.createRow(0);
-                title.createCell(0).setCellValue(section.title().both() + " — " + report.month()
+                SpreadsheetText.set(title.createCell(0), section.title().both() + " — " + report.month()
                         + (report.group() == null ? "" : " — " + report.group())
                         + (report.category() == null ? "" : " — " + report.category()));
                 title.getCell(0).setCellStyle(header);
@@ -57,12 +53,12 @@ final class ServiceReportFormats {
                 var zh = sheet.createRow(2);
                 int c = 0;
                 for (var column : section.dimensions()) {
-                    en.createCell(c).setCellValue(column.en());
-                    zh.createCell(c++).setCellValue(column.zh());
+                    SpreadsheetText.set(en.createCell(c), column.en());
+                    SpreadsheetText.set(zh.createCell(c++), column.zh());
                 }
                 for (var column : section.figures()) {
-                    en.createCell(c).setCellValue(column.en());
-                    zh.createCell(c++).setCellValue(column.zh());
+                    SpreadsheetText.set(en.createCell(c), column.en());
+                    SpreadsheetText.set(zh.createCell(c++), column.zh());
                 }
                 for (int i = 0; i < c; i++) {
                     en.getCell(i).setCellStyle(header);
@@ -73,7 +69,7 @@ final class ServiceReportFormats {
                 for (var row : section.rows()) {
                     var line = sheet.createRow(r++);
                     int k = 0;
-                    for (var key : row.keys()) line.createCell(k++).setCellValue(key);
+                    for (var key : row.keys()) SpreadsheetText.set(line.createCell(k++), key);
                     for (BigDecimal v : row.figures()) {
                         var cell = line.createCell(k++);
                         if (v != null) cell.setCellValue(v.doubleValue());

@@ -1,12 +1,10 @@
 package com.gridcare.notification;
 
-import com.gridcare.cases.CaseEventType;
-import com.gridcare.cases.CaseRecords;
-import com.gridcare.cases.CaseRepository;
 import com.gridcare.consent.Consents;
 import com.gridcare.consent.MessagePurpose;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.PreferredChannel;
+import com.gridcare.kernel.CaseAccess;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -30,20 +28,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class NotificationOutbox {
 
     private final OutboxStore store;
-    private final CaseRepository cases;
+    private final CaseAccess cases;
     private final CustomerRepository customers;
-    private final CaseRecords records;
     private final TemplateCatalogue templates;
     private final JdbcClient jdbc;
     private final Consents consents;
     private final Clock clock;
 
-    NotificationOutbox(OutboxStore store, CaseRepository cases, CustomerRepository customers, CaseRecords records,
+    NotificationOutbox(OutboxStore store, CaseAccess cases, CustomerRepository customers,
             TemplateCatalogue templates, JdbcClient jdbc, Consents consents, Clock clock) {
         this.store = store;
         this.cases = cases;
         this.customers = customers;
-        this.records = records;
         this.templates = templates;
         this.jdbc = jdbc;
         this.consents = consents;
@@ -61,9 +57,7 @@ public class NotificationOutbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String caseId, String template, String step, Map<String, ?> values) {
-        if (step == null || step.isBlank() || step.length() > 60) {
-            throw new IllegalArgumentException("notification step must be 1 to 60 characters, was " + step);
-        }
+        checkStep(step);
         var serviceCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException("no case " + caseId));
         var customer = customers.find(serviceCase.customerId())
                 .orElseThrow(() -> new IllegalStateException("no customer " + serviceCase.customerId()));
@@ -76,9 +70,9 @@ public class NotificationOutbox {
         var queued = store.insertOnce(UUID.randomUUID().toString(), caseId, customer.id(), template, step, channel,
                 message.subject(), message.body(), OffsetDateTime.now(clock));
         if (queued) {
-            records.record(caseId, CaseEventType.NOTIFICATION, true,
+            cases.recordNotification(caseId,
                     "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
-                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()), CaseRecords.SYSTEM, null);
+                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
         }
         return queued;
     }
@@ -126,9 +120,9 @@ public class NotificationOutbox {
         var queued = store.insertOnceForOutage(UUID.randomUUID().toString(), caseId, outageId, customer.id(), template,
                 step, channel, message.subject(), message.body(), OffsetDateTime.now(clock));
         if (queued) {
-            records.record(caseId, CaseEventType.NOTIFICATION, true,
+            cases.recordNotification(caseId,
                     "Message to you by %s: %s".formatted(channelEn(channel), message.subjectEn()),
-                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()), CaseRecords.SYSTEM, null);
+                    "已通过%s向您发送消息：%s".formatted(channelZh(channel), message.subjectZh()));
         }
         return queued;
     }

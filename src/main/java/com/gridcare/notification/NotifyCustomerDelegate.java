@@ -1,9 +1,9 @@
 package com.gridcare.notification;
 
-import static com.gridcare.cases.ProcessVariables.NOTIFICATION_STEP;
-import static com.gridcare.cases.ProcessVariables.NOTIFICATION_TEMPLATE;
+import com.gridcare.kernel.process.CaseReferences;
+import static com.gridcare.kernel.process.StepParameters.NOTIFICATION_STEP;
+import static com.gridcare.kernel.process.StepParameters.NOTIFICATION_TEMPLATE;
 
-import com.gridcare.cases.ProcessSteps;
 import java.util.HashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,11 +22,9 @@ import org.springframework.stereotype.Component;
 @Component("notifyCustomer")
 class NotifyCustomerDelegate implements JavaDelegate {
 
-    private final ProcessSteps steps;
     private final NotificationOutbox outbox;
 
-    NotifyCustomerDelegate(ProcessSteps steps, NotificationOutbox outbox) {
-        this.steps = steps;
+    NotifyCustomerDelegate(NotificationOutbox outbox) {
         this.outbox = outbox;
     }
 
@@ -38,7 +36,8 @@ class NotifyCustomerDelegate implements JavaDelegate {
                     + " needs the input parameter " + NOTIFICATION_TEMPLATE);
         }
         var step = execution.getVariableLocal(NOTIFICATION_STEP);
-        var caseId = steps.of(execution).caseId();
+        var caseId = CaseReferences.requireCaseId(execution, execution.getProcessBusinessKey(),
+                execution.getCurrentActivityId());
         var values = new HashMap<String, Object>();
         for (var placeholder : outbox.placeholders(name)) {
             var value = execution.getVariable(placeholder);

@@ -1,6 +1,6 @@
 package com.gridcare.notification;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

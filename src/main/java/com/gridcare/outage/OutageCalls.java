@@ -1,6 +1,6 @@
 package com.gridcare.outage;
 
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,9 +2,9 @@ package com.gridcare.outage;
 
 import com.gridcare.api.Idempotency;
 import com.gridcare.api.InvalidFieldException;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

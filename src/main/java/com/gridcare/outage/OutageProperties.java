@@ -1,14 +1,17 @@
 package com.gridcare.outage;
 
 import com.gridcare.customer.PreferredChannel;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gridcare.outage.*}: notice periods, quiet hours and the calls to flagged customers.
+ * {@code gridcare.outage.*} (defaults in application.yaml): notice periods, quiet hours and the calls to
+ * flagged customers.
  *
  * @param plannedNotice how long before its start a planned outage must be announced (《供电营业规则》: 7 days)
  * @param temporaryNotice the same for temporary maintenance affecting IMPORTANT customers (24 hours)
@@ -18,13 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callAhead how long before the notice deadline a call to a flagged customer is due
  * @param callWithin the time a call gets when the deadline is too close or gone (overrides, unplanned outages)
  */
-@ConfigurationProperties("gridcare.outage")
+@Validated
+@ConfigurationProperties(prefix = "gridcare.outage", ignoreUnknownFields = false)
 record OutageProperties(
-        @DefaultValue("7d") Duration plannedNotice,
-        @DefaultValue("24h") Duration temporaryNotice,
-        @DefaultValue("21:00") LocalTime quietFrom,
-        @DefaultValue("08:00") LocalTime quietUntil,
-        @DefaultValue({"SMS", "WECHAT"}) Set<PreferredChannel> quietChannels,
-        @DefaultValue("1h") Duration callAhead,
-        @DefaultValue("1h") Duration callWithin) {
+        @NotNull Duration plannedNotice,
+        @NotNull Duration temporaryNotice,
+        @NotNull LocalTime quietFrom,
+        @NotNull LocalTime quietUntil,
+        @NotEmpty Set<PreferredChannel> quietChannels,
+        @NotNull Duration callAhead,
+        @NotNull Duration callWithin) {
 }

@@ -1,6 +1,6 @@
 package com.gridcare.outage;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.ForbiddenException;
 import com.gridcare.api.InvalidFieldException;
@@ -11,7 +11,7 @@ import com.gridcare.cases.CaseStep;
 import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.StepKind;
 import com.gridcare.customer.SupplyPoints;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;

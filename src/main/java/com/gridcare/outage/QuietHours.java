@@ -1,6 +1,6 @@
 package com.gridcare.outage;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 

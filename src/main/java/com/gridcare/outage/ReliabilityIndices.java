@@ -1,6 +1,7 @@
 package com.gridcare.outage;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
+import com.gridcare.api.Csv;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.SupplyPoints;
 import java.time.Clock;
@@ -40,23 +41,21 @@ public class ReliabilityIndices {
             NoticeFigures notices) {
 
         public String csv() {
-            var lines = new ArrayList<String>();
-            lines.add("row,id,kind,customersServed,customerInterruptions,minutes,customerMinutesLost,saifi,saidi,notifiedOnTime");
+            var csv = Csv.withHeader("row", "id", "kind", "customersServed", "customerInterruptions", "minutes",
+                    "customerMinutesLost", "saifi", "saidi", "notifiedOnTime");
             for (var o : outages) {
-                lines.add(String.join(",", "outage", o.outageId(), o.kind(), "", String.valueOf(o.customerInterruptions()),
-                        String.valueOf(o.minutes()), String.valueOf(o.customerMinutesLost()), "", "",
-                        String.valueOf(o.notifiedOnTime())));
+                csv.row("outage", o.outageId(), o.kind(), null, o.customerInterruptions(), o.minutes(),
+                        o.customerMinutesLost(), null, null, o.notifiedOnTime());
             }
             var all = new ArrayList<>(areas);
             all.add(total);
             for (var a : all) {
-                lines.add(String.join(",", "area", a.area(), "", String.valueOf(a.customersServed()),
-                        String.valueOf(a.customerInterruptions()), "", String.valueOf(a.customerMinutesLost()),
-                        number(a.saifi()), number(a.saidi()), ""));
+                csv.row("area", a.area(), null, a.customersServed(), a.customerInterruptions(), null,
+                        a.customerMinutesLost(), number(a.saifi()), number(a.saidi()), null);
             }
-            lines.add(String.join(",", "notices", month, "PLANNED+TEMPORARY", "", String.valueOf(notices.announcedOutages()),
-                    "", "", "", "", notices.onTimeShare() == null ? "" : number(notices.onTimeShare())));
-            return String.join("\n", lines) + "\n";
+            csv.row("notices", month, "PLANNED+TEMPORARY", null, notices.announcedOutages(), null, null, null, null,
+                    notices.onTimeShare() == null ? null : number(notices.onTimeShare()));
+            return csv.toString();
         }
     }
 

@@ -1,6 +1,6 @@
 package com.gridcare.points;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.rules.DecisionService;

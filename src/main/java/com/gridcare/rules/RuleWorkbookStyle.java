@@ -1,7 +1,7 @@
 package com.gridcare.rules;
 
 import com.gridcare.api.SpreadsheetText;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,13 +1,14 @@
 package com.gridcare.search;
 
-import static com.gridcare.security.Groups.BILLING;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.FIELD_SERVICE;
-import static com.gridcare.security.Groups.KEY_ACCOUNTS;
-import static com.gridcare.security.Groups.METERING;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+
+import static com.gridcare.kernel.Groups.BILLING;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.FIELD_SERVICE;
+import static com.gridcare.kernel.Groups.KEY_ACCOUNTS;
+import static com.gridcare.kernel.Groups.METERING;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.PlainText;
@@ -15,7 +16,7 @@ import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseSearch;
 import com.gridcare.cases.CaseStatus;
 import com.gridcare.customer.CustomerSearch;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;

@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

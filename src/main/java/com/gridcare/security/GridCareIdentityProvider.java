@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;

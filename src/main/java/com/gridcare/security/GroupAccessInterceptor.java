@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.AllowedGroups;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

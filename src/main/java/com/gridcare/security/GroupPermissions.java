@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
+
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
+
 import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.AllowedGroups;
+
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;

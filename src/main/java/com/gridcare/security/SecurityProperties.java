@@ -1,5 +1,6 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

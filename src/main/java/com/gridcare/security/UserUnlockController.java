@@ -1,5 +1,9 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.AllowedGroups;
+
+import com.gridcare.kernel.Groups;
+
 import com.gridcare.api.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;

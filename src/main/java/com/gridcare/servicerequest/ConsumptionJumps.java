@@ -1,6 +1,6 @@
 package com.gridcare.servicerequest;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.customer.ConsumptionStored;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.MonthlyConsumption;

@@ -1,17 +1,16 @@
 package com.gridcare.servicerequest;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.process.CaseVariables;
+import com.gridcare.kernel.process.ServiceRequestVariables;
+
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.CaseStepContext;
 import com.gridcare.cases.ProcessSteps;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.StepKind;
-import com.gridcare.clock.Calendars;
-import com.gridcare.clock.ClockService;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.clock.SlaFacts;
-import com.gridcare.clock.TargetUnit;
 import com.gridcare.customer.Tier;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -37,7 +36,7 @@ final class ServiceRequestDelegates {
 
     /** The SLA catalogue's view: the case and customer, with the requested voltage, supply and outage area. */
     static SlaFacts slaFacts(CaseStepContext step, RequestDetails details) {
-        var facts = step.clocks().factsOf(step.serviceCase(), step.customer());
+        var facts = step.slaFacts();
         if (details.voltageKv() != null) facts.setSupplyVoltageKv(details.voltageKv().doubleValue());
         facts.setSupply(details.supply());
         if (details.area() != null) facts.setArea(details.area());
@@ -74,9 +73,9 @@ final class ServiceRequestDelegates {
             details.put("reason", decision.explanation());
             details.put("decisionId", decision.id());
             step.record(StepKind.ROUTED, details);
-            step.keep(ProcessVariables.ASSIGNED_GROUP, decision.output().getGroup());
-            step.keep(ProcessVariables.SITE_WORK_GROUP, siteWork);
-            step.keep(ProcessVariables.PRIORITY, decision.output().getPriority());
+            step.keep(CaseVariables.ASSIGNED_GROUP, decision.output().getGroup());
+            step.keep(ServiceRequestVariables.SITE_WORK_GROUP, siteWork);
+            step.keep(CaseVariables.PRIORITY, decision.output().getPriority());
         }
     }
 
@@ -100,7 +99,8 @@ final class ServiceRequestDelegates {
             var step = steps.of(execution);
             var details = request(requests, step).details();
             var outage = details.type() == ServiceRequestType.OUTAGE_REPAIR;
-            step.clocks().start(step.caseId(), slaFacts(step, details), step.serviceCase().receivedAt().toInstant(),
+            step.clocks().start(step.caseId(), step.customerId(), slaFacts(step, details),
+                    step.serviceCase().receivedAt().toInstant(),
                     outage ? List.of(SlaClock.OUTAGE_ARRIVAL) : null);
             var main = ServiceRequestIntake.mainClock(details.type());
             if (step.clocks().dueAt(step.caseId(), main).isEmpty()) {
@@ -126,9 +126,10 @@ final class ServiceRequestDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             var step = steps.of(execution);
-            step.clocks().start(step.caseId(), slaFacts(step, request(requests, step).details()), clock.instant(),
+            step.clocks().start(step.caseId(), step.customerId(), slaFacts(step, request(requests, step).details()),
+                    clock.instant(),
                     List.of(SlaClock.OUTAGE_RESTORATION));
-            step.keep(ProcessVariables.RESTORATION_TARGET,
+            step.keep(ServiceRequestVariables.RESTORATION_TARGET,
                     step.clocks().dueAt(step.caseId(), SlaClock.OUTAGE_RESTORATION).isPresent());
         }
     }
@@ -153,25 +154,20 @@ final class ServiceRequestDelegates {
 
     /**
      * "Check documents": which documents the type needs that the customer has not given, handed to the
-     * gateway after it ({@value ProcessVariables#REQUEST_COMPLETE}). When some are missing, the record
+     * gateway after it ({@value ServiceRequestVariables#REQUEST_COMPLETE}). When some are missing, the record
      * gets the round (the step of the request and reminder messages), what is missing and the date the
      * request expires.
      */
     @Component("checkRequestDocuments")
     static class CheckDocuments implements JavaDelegate {
-        /** The customer has this long to send what is missing (expiry after 10 working days). */
-        static final BigDecimal EXPIRY_WORKING_DAYS = BigDecimal.TEN;
-
         private final ProcessSteps steps;
         private final ServiceRequests requests;
-        private final ClockService time;
-        private final Clock clock;
+        private final MissingDocuments missingDocuments;
 
-        CheckDocuments(ProcessSteps steps, ServiceRequests requests, ClockService time, Clock clock) {
+        CheckDocuments(ProcessSteps steps, ServiceRequests requests, MissingDocuments missingDocuments) {
             this.steps = steps;
             this.requests = requests;
-            this.time = time;
-            this.clock = clock;
+            this.missingDocuments = missingDocuments;
         }
 
         @Override
@@ -180,11 +176,9 @@ final class ServiceRequestDelegates {
             var request = request(requests, step);
             var held = request.documents();
             var missing = request.details().required(step.customer()).stream().filter(d -> !held.contains(d)).toList();
-            step.pass(ProcessVariables.REQUEST_COMPLETE, missing.isEmpty());
+            step.pass(ServiceRequestVariables.REQUEST_COMPLETE, missing.isEmpty());
             if (missing.isEmpty()) return;
-            var now = clock.instant();
-            var expires = time.add(Calendars.CHINA_WORKDAYS, now,
-                    time.workingTime(Calendars.CHINA_WORKDAYS, EXPIRY_WORKING_DAYS, TargetUnit.WORKING_DAYS));
+            var expires = missingDocuments.answerBy();
             var details = new LinkedHashMap<String, Object>();
             details.put("documents", missing.stream().map(RequestDocument::label).collect(Collectors.joining("; ")));
             details.put("round", step.steps().all(step.caseId(), StepKind.DOCUMENTS_MISSING).size() + 1);

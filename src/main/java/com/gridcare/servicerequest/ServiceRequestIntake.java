@@ -1,6 +1,9 @@
 package com.gridcare.servicerequest;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.process.CaseVariables;
+import com.gridcare.kernel.process.ServiceRequestVariables;
+
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
@@ -11,7 +14,6 @@ import com.gridcare.cases.CaseStep;
 import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.StepKind;
 import com.gridcare.cases.Channel;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.Customer;
@@ -99,8 +101,8 @@ public class ServiceRequestIntake {
                 : java.util.Optional.<com.gridcare.outage.Outage>empty();
         // what the model's gateways read: the type, and the voltage of a connection
         var variables = new HashMap<String, Object>();
-        variables.put(ProcessVariables.CATEGORY, type);
-        if (details.voltageKv() != null) variables.put(ProcessVariables.VOLTAGE_KV, details.voltageKv().doubleValue());
+        variables.put(CaseVariables.CATEGORY, type);
+        if (details.voltageKv() != null) variables.put(ServiceRequestVariables.VOLTAGE_KV, details.voltageKv().doubleValue());
         var instanceId = intake.start(received, PROCESS_KEY, variables);
         var caseId = received.caseId();
         outage.ifPresent(o -> outages.recordLinkStep(caseId, customer.id(), instanceId, o));

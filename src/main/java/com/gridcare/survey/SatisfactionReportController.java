@@ -1,12 +1,12 @@
 package com.gridcare.survey;
 
-import static com.gridcare.security.Groups.ADMINS;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import static com.gridcare.kernel.Groups.ADMINS;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.ReportPeriod;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,15 +1,15 @@
 package com.gridcare.survey;
 
-import static com.gridcare.security.Groups.CHANNEL_SYSTEMS;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import static com.gridcare.kernel.Groups.CHANNEL_SYSTEMS;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.Idempotency;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;

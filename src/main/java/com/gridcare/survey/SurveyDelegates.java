@@ -1,9 +1,9 @@
 package com.gridcare.survey;
 
-import static com.gridcare.cases.ProcessVariables.ESCALATED;
-import static com.gridcare.cases.ProcessVariables.SURVEY_ID;
-import static com.gridcare.cases.ProcessVariables.SURVEY_SUPPRESSED;
-import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
+import static com.gridcare.kernel.process.CaseVariables.ESCALATED;
+import static com.gridcare.kernel.process.SurveyVariables.SURVEY_ID;
+import static com.gridcare.kernel.process.SurveyVariables.SURVEY_SUPPRESSED;
+import static com.gridcare.kernel.process.CaseVariables.WAITING_FOR_CUSTOMER;
 
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.cases.ProcessSteps;

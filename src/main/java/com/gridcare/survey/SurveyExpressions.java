@@ -1,5 +1,7 @@
 package com.gridcare.survey;
 
+import com.gridcare.kernel.process.SurveyVariables;
+
 import com.gridcare.security.ExpressionBean;
 import java.time.Duration;
 import java.util.Date;
@@ -52,7 +54,7 @@ public class SurveyExpressions {
 
     private Survey survey(VariableScope scope) {
         var id = scope instanceof DelegateExecution execution ? SurveyDelegates.surveyId(execution)
-                : (String) scope.getVariable(com.gridcare.cases.ProcessVariables.SURVEY_ID);
+                : (String) scope.getVariable(com.gridcare.kernel.process.SurveyVariables.SURVEY_ID);
         return surveys.find(id).orElseThrow(() -> new IllegalStateException("no survey " + id));
     }
 }

@@ -1,8 +1,9 @@
 package com.gridcare.survey;
 
+import com.gridcare.kernel.process.SurveyVariables;
+
 import com.gridcare.cases.CaseStepContext;
 import com.gridcare.cases.FormContext;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.StepKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,14 +24,14 @@ class SurveyFormContext implements FormContext {
 
     @Override
     public Map<String, Object> values(CaseStepContext step, String processKey, String taskKey) {
-        if (!SurveyProcess.KEY.equals(processKey) || !(step.variable(ProcessVariables.SURVEY_ID) instanceof String id)) {
+        if (!SurveyProcess.KEY.equals(processKey) || !(step.variable(SurveyVariables.SURVEY_ID) instanceof String id)) {
             return Map.of();
         }
         var survey = surveys.find(id).orElse(null);
         if (survey == null) return Map.of();
         var values = new LinkedHashMap<String, Object>();
-        values.put(ProcessVariables.SURVEY_ID, survey.id());
-        if (survey.score() != null) values.put(ProcessVariables.SURVEY_SCORE, survey.score());
+        values.put(SurveyVariables.SURVEY_ID, survey.id());
+        if (survey.score() != null) values.put(SurveyVariables.SURVEY_SCORE, survey.score());
         values.put("surveyComment", survey.comment() == null ? "" : survey.comment());
         values.put("callNotes", step.latest(StepKind.RECOVERY_CALL).map(s -> s.text("callNotes")).orElse(""));
         values.put(SurveyProcess.IMPROVEMENT_PLAN, step.latest(StepKind.IMPROVEMENT_PLAN)

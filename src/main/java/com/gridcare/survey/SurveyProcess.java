@@ -1,5 +1,7 @@
 package com.gridcare.survey;
 
+import com.gridcare.kernel.process.ProcessVariables;
+
 /** Names the survey-follow-up model and GridCare's code share. */
 public final class SurveyProcess {
 

@@ -1,9 +1,11 @@
 package com.gridcare.survey;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.process.CaseVariables;
+import com.gridcare.kernel.process.SurveyVariables;
+
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.CaseRepository;
-import com.gridcare.cases.ProcessVariables;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -66,9 +68,9 @@ public class SurveyRequests {
                 serviceCase.category(), group, surveys.newReplyCode(), now);
         // the survey, its case, and the group its improvement plan task is for
         var variables = new HashMap<String, Object>();
-        variables.put(ProcessVariables.SURVEY_ID, surveyId);
-        variables.put(ProcessVariables.CASE_ID, caseId);
-        variables.put(ProcessVariables.ASSIGNED_GROUP, group);
+        variables.put(SurveyVariables.SURVEY_ID, surveyId);
+        variables.put(CaseVariables.CASE_ID, caseId);
+        variables.put(CaseVariables.ASSIGNED_GROUP, group);
         var instance = runtime.createProcessInstanceByKey(SurveyProcess.KEY).businessKey(surveyId)
                 .setVariables(variables).execute();
         surveys.linkProcess(surveyId, instance.getId());

@@ -1,12 +1,14 @@
 package com.gridcare.survey;
 
+import com.gridcare.kernel.process.CaseVariables;
+import com.gridcare.kernel.process.SurveyVariables;
+
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.NotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import com.gridcare.cases.CaseStep;
 import com.gridcare.cases.CaseSteps;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.StepKind;
 import java.util.LinkedHashMap;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,9 +74,9 @@ public class SurveyResponses {
         steps.append(new CaseStep.New(survey.caseId(), survey.customerId(), survey.processInstanceId(),
                 StepKind.SURVEY_ANSWERED, "survey-answer", "Survey " + surveyId + " answered", null, by, null, answer));
         // the customer answered: no longer waiting for them (Tasklist filter)
-        runtime.removeVariable(survey.processInstanceId(), ProcessVariables.WAITING_FOR_CUSTOMER);
+        runtime.removeVariable(survey.processInstanceId(), CaseVariables.WAITING_FOR_CUSTOMER);
         runtime.createMessageCorrelation(SurveyProcess.MESSAGE_ANSWERED).processInstanceBusinessKey(surveyId)
-                .setVariable(ProcessVariables.SURVEY_SCORE, score).correlate();
+                .setVariable(SurveyVariables.SURVEY_SCORE, score).correlate();
         return new Accepted(surveyId, survey.caseId(), score, now);
     }
 }

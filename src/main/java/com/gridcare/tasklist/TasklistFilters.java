@@ -1,9 +1,9 @@
 package com.gridcare.tasklist;
 
-import static com.gridcare.cases.ProcessVariables.ESCALATED;
-import static com.gridcare.cases.ProcessVariables.REGULATORY_RISK;
-import static com.gridcare.cases.ProcessVariables.TIER;
-import static com.gridcare.cases.ProcessVariables.WAITING_FOR_CUSTOMER;
+import static com.gridcare.kernel.process.CaseVariables.ESCALATED;
+import static com.gridcare.kernel.process.CaseVariables.REGULATORY_RISK;
+import static com.gridcare.kernel.process.CaseVariables.TIER;
+import static com.gridcare.kernel.process.CaseVariables.WAITING_FOR_CUSTOMER;
 
 import com.gridcare.customer.Tier;
 import com.gridcare.security.GroupPermissions;

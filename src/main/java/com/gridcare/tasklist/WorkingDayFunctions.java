@@ -1,6 +1,6 @@
 package com.gridcare.tasklist;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -3,7 +3,7 @@ package com.gridcare.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.InvalidFieldException;
-import com.gridcare.cases.ProcessVariables;
+import com.gridcare.kernel.process.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,7 +1,9 @@
 package com.gridcare.tasks;
 
+
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.gridcare.cases.CaseRepository;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.ServiceCase;
 import com.gridcare.customer.Customer;
 import com.gridcare.customer.CustomerRepository;
@@ -38,7 +40,7 @@ class TaskCardValues extends AbstractProcessEnginePlugin {
 
     static final String CUSTOMER_NAME = "customerName";
     static final String CATEGORY = "category";
-    static final Set<String> NAMES = Set.of(ProcessVariables.CASE_ID, CUSTOMER_NAME, CATEGORY, ProcessVariables.TIER);
+    static final Set<String> NAMES = Set.of(CaseVariables.CASE_ID, CUSTOMER_NAME, CATEGORY, CaseVariables.TIER);
 
     private final ObjectProvider<ProcessEngine> engine;
     private final ObjectProvider<CaseRepository> cases;
@@ -86,7 +88,7 @@ class TaskCardValues extends AbstractProcessEnginePlugin {
         try {
             // which case each task is for: its process's caseId (staff may read their tasks, not the instances)
             for (var variable : services.getRuntimeService().createVariableInstanceQuery()
-                    .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableName(ProcessVariables.CASE_ID)
+                    .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableName(CaseVariables.CASE_ID)
                     .listPage(0, instanceIds.size() * 4)) {
                 if (variable.getValue() instanceof String caseId && variable.getExecutionId() != null
                         && variable.getExecutionId().equals(variable.getProcessInstanceId())) {
@@ -107,12 +109,12 @@ class TaskCardValues extends AbstractProcessEnginePlugin {
             if (serviceCase == null) continue;
             var customer = byCustomer.get(serviceCase.customerId());
             var values = new HashMap<String, String>();
-            values.put(ProcessVariables.CASE_ID, serviceCase.id());
+            values.put(CaseVariables.CASE_ID, serviceCase.id());
             values.put(CATEGORY, serviceCase.category());
             if (customer != null) values.put(CUSTOMER_NAME, customer.name());
             var tier = serviceCase.tier() != null ? serviceCase.tier()
                     : customer != null && customer.tier() != null ? customer.tier().name() : null;
-            if (tier != null) values.put(ProcessVariables.TIER, tier);
+            if (tier != null) values.put(CaseVariables.TIER, tier);
             values.forEach((name, value) -> {
                 if (!wanted.contains(name)) return;
                 var card = new VariableInstanceEntity(name, Variables.stringValue(value), false);

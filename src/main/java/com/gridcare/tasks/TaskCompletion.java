@@ -1,21 +1,19 @@
 package com.gridcare.tasks;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.ForbiddenException;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.security.ApiUser;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -143,7 +141,7 @@ public class TaskCompletion {
         } catch (InvalidFieldException invalid) {
             return new Attempt(null, null, invalid);
         }
-        var caseId = tasks.getVariable(taskId, ProcessVariables.CASE_ID);
+        var caseId = tasks.getVariable(taskId, CaseVariables.CASE_ID);
         tasks.complete(taskId, variables);
         return new Attempt(new Completed(taskId, task.getName(), caseId == null ? null : caseId.toString(),
                 task.getProcessInstanceId(), user.id(), OffsetDateTime.now(clock)), null, null);

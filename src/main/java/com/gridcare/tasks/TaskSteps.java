@@ -4,7 +4,7 @@ import com.gridcare.cases.CaseRecords;
 import com.gridcare.cases.CaseStage;
 import com.gridcare.cases.CaseStepContext;
 import com.gridcare.cases.ProcessSteps;
-import com.gridcare.cases.ProcessVariables;
+import com.gridcare.kernel.process.ProcessVariables;
 import com.gridcare.cases.StepKind;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package com.gridcare.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.io.IOException;

@@ -13,7 +13,7 @@ class IgnoreIdempotencyKeysSwitchTest {
     void theSwitchRefusesToStartInProd() {
         var prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
-        assertThatThrownBy(() -> new Idempotency(null, null, null, Clock.systemUTC(), true, prod))
+        assertThatThrownBy(() -> new Idempotency(null, null, null, Clock.systemUTC(), new TestingProperties(true), prod))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gridcare.testing.ignore-idempotency-keys");
     }

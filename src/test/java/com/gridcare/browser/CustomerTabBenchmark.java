@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.browser.Browser.Language;
 import com.gridcare.customer.ConsumptionHistory;
-import com.gridcare.customer.CustomerProfiles;
+import com.gridcare.profile.CustomerProfiles;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.TestData;
 import com.gridcare.workspace.CustomerTimeline;

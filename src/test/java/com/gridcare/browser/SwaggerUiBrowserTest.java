@@ -3,7 +3,7 @@ package com.gridcare.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.browser.Browser.Language;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.TestData;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,11 +1,11 @@
 package com.gridcare.browser;
 
+
 import static com.gridcare.browser.ComplaintSteps.CONTACT_CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.browser.Browser.Language;
-import com.gridcare.browser.ComplaintSteps.Complaint;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.TestData;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,7 +9,7 @@ import com.gridcare.customer.CustomerMasterData;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
 import com.gridcare.customer.PreferredChannel;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.TestData;
 import java.math.BigDecimal;

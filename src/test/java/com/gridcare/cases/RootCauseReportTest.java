@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintRequest;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;

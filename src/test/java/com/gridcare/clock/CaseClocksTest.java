@@ -1,5 +1,7 @@
 package com.gridcare.clock;
 
+import com.gridcare.cases.CaseSlaFacts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.cases.CaseKind;
@@ -13,7 +15,7 @@ import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.deployment.SourceFolder;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
@@ -52,6 +54,8 @@ class CaseClocksTest {
     TestData testData;
     @Autowired
     CaseClocks clocks;
+    @Autowired
+    CaseSlaFacts slaFacts;
     @Autowired
     CaseRepository cases;
     @Autowired
@@ -101,10 +105,10 @@ class CaseClocksTest {
         ClockUtil.setCurrentTime(Date.from(received));
         var caseId = serviceRequest(testData.residential(), "OUTAGE_REPAIR", received);
         var serviceCase = cases.find(caseId).orElseThrow();
-        var facts = clocks.factsOf(serviceCase, customers.find(serviceCase.customerId()).orElseThrow());
+        var facts = slaFacts.of(serviceCase, customers.find(serviceCase.customerId()).orElseThrow());
         assertThat(facts.getArea()).isEqualTo(Area.URBAN);
 
-        clocks.start(caseId, facts, received, List.of(SlaClock.OUTAGE_ARRIVAL));
+        clocks.start(caseId, serviceCase.customerId(), facts, received, List.of(SlaClock.OUTAGE_ARRIVAL));
 
         var arrival = clocks.of(caseId, SlaClock.OUTAGE_ARRIVAL).orElseThrow();
         assertThat(arrival.calendar()).isEqualTo("24x7");
@@ -117,7 +121,7 @@ class CaseClocksTest {
         var arrived = at("2026-10-01T23:40");
         ClockUtil.setCurrentTime(Date.from(arrived));
         clocks.met(caseId, SlaClock.OUTAGE_ARRIVAL, null);
-        clocks.start(caseId, facts, arrived, List.of(SlaClock.OUTAGE_RESTORATION));
+        clocks.start(caseId, serviceCase.customerId(), facts, arrived, List.of(SlaClock.OUTAGE_RESTORATION));
 
         assertThat(clocks.of(caseId, SlaClock.OUTAGE_ARRIVAL).orElseThrow().state()).isEqualTo(ClockState.MET);
         var restoration = clocks.of(caseId, SlaClock.OUTAGE_RESTORATION).orElseThrow();
@@ -131,8 +135,10 @@ class CaseClocksTest {
         ClockUtil.setCurrentTime(Date.from(received));
         var caseId = serviceRequest(testData.residential(), "METER_TEST", received);
 
-        clocks.start(caseId);
-        clocks.start(caseId);
+        var serviceCase = cases.find(caseId).orElseThrow();
+        var facts = slaFacts.of(serviceCase, customers.find(serviceCase.customerId()).orElseThrow());
+        clocks.start(caseId, serviceCase.customerId(), facts, received, null);
+        clocks.start(caseId, serviceCase.customerId(), facts, received, null);
 
         var statuses = clocks.ofCase(caseId);
         assertThat(statuses).extracting(CaseClocks.CaseClockStatus::clock).containsExactly(SlaClock.METER_TEST_RESULT);

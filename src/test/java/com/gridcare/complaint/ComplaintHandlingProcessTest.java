@@ -1,5 +1,7 @@
 package com.gridcare.complaint;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -13,12 +15,11 @@ import com.gridcare.cases.CaseStatus;
 import com.gridcare.cases.CaseWithdrawal;
 import com.gridcare.cases.Channel;
 import com.gridcare.cases.EscalationKind;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.ServiceCase;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
@@ -209,8 +210,8 @@ class ComplaintHandlingProcessTest {
                 .hasPassed("Task_EvaluateCustomer", "Task_RouteComplaint", "Task_LinkRepeatComplaints",
                         "Task_StartSlaClocks", "Task_AcknowledgeComplaint")
                 .isWaitingAt("Task_ContactCustomer")
-                .variables().containsOnlyKeys(ProcessVariables.CASE_ID, ProcessVariables.CUSTOMER_ID, ProcessVariables.TIER,
-                        ProcessVariables.ASSIGNED_GROUP, ProcessVariables.PRIORITY)
+                .variables().containsOnlyKeys(CaseVariables.CASE_ID, CaseVariables.CUSTOMER_ID, CaseVariables.TIER,
+                        CaseVariables.ASSIGNED_GROUP, CaseVariables.PRIORITY)
                 .containsEntry("tier", "STRATEGIC").containsEntry("assignedGroup", "key-accounts")
                 .containsEntry("priority", 85);
         assertThat(steps.all(c.caseId(), StepKind.ROUTED)).singleElement()
@@ -268,7 +269,7 @@ class ComplaintHandlingProcessTest {
     @Test
     void shouldReopenTwiceWithRaisedPriorityThenCloseAsNotResolved() {
         var c = register();
-        int priority = (Integer) variable(c, ProcessVariables.PRIORITY);
+        int priority = (Integer) variable(c, CaseVariables.PRIORITY);
         contact(c);
 
         resolve(c, null);
@@ -346,12 +347,12 @@ class ComplaintHandlingProcessTest {
                 "customerQuestion", "Please send a photo of the meter display."));
 
         task(c, "Task_WaitForCustomer");
-        assertThat(variable(c, ProcessVariables.WAITING_FOR_CUSTOMER)).isEqualTo(true);
+        assertThat(variable(c, CaseVariables.WAITING_FOR_CUSTOMER)).isEqualTo(true);
         assertThat(serviceCase(c).stage()).isEqualTo("WAITING_FOR_CUSTOMER");
         complete(c, "Task_WaitForCustomer", Map.of("customerReply", "Photo sent."));
 
         task(c, "Task_ResolveComplaint");
-        assertThat(variable(c, ProcessVariables.WAITING_FOR_CUSTOMER)).as("mark removed").isNull();
+        assertThat(variable(c, CaseVariables.WAITING_FOR_CUSTOMER)).as("mark removed").isNull();
     }
 
     @ParameterizedTest
@@ -387,13 +388,13 @@ class ComplaintHandlingProcessTest {
     void shouldAskSupervisorsToReviewBesideTheContactTaskWhenFirstContactIsOverdue() {
         var c = register();
         fire(c, "BoundaryEvent_FirstContactWarning");
-        assertThat(variable(c, ProcessVariables.ESCALATED)).as("no mark before an escalation").isNull();
+        assertThat(variable(c, CaseVariables.ESCALATED)).as("no mark before an escalation").isNull();
         fire(c, "BoundaryEvent_FirstContactOverdue");
 
         var review = task(c, "Task_ReviewOverdueFirstContact");
         BpmnAwareTests.assertThat(review).hasCandidateGroup(Groups.SUPERVISORS);
         task(c, "Task_ContactCustomer");
-        assertThat(variable(c, ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(variable(c, CaseVariables.ESCALATED)).isEqualTo(true);
         assertThat(escalations(c)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EscalationKind.FIRST_CONTACT_BREACH);
             assertThat(e.level()).isEqualTo(2);
@@ -427,7 +428,7 @@ class ComplaintHandlingProcessTest {
         fire(c, "BoundaryEvent_ResolutionWarning");
 
         assertThat(ended(c, "EndEvent_AssigneeReminded")).isTrue();
-        assertThat(variable(c, ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(variable(c, CaseVariables.ESCALATED)).isEqualTo(true);
         assertThat(escalations(c)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EscalationKind.RESOLUTION_WARNING);
             assertThat(e.level()).isEqualTo(1);
@@ -447,7 +448,7 @@ class ComplaintHandlingProcessTest {
         assertThat(intervention.getPriority()).isEqualTo(100);
         assertThat(escalations(c)).extracting(CaseEscalation::kind).containsExactly(EscalationKind.RESOLUTION_BREACH);
         assertThat(escalations(c).get(0).level()).isEqualTo(3);
-        assertThat(variable(c, ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(variable(c, CaseVariables.ESCALATED)).isEqualTo(true);
         var customer = serviceCase(c).customerId();
         assertThat(ledger.balance(customer)).isEqualTo(100);
 
@@ -471,8 +472,8 @@ class ComplaintHandlingProcessTest {
         var alarm = task(c, "Task_HandleRegulatoryRisk");
         BpmnAwareTests.assertThat(alarm).hasCandidateGroup(Groups.SERVICE_MANAGERS);
         assertThat(alarm.getPriority()).isEqualTo(100);
-        assertThat(variable(c, ProcessVariables.REGULATORY_RISK)).isEqualTo(true);
-        assertThat(variable(c, ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(variable(c, CaseVariables.REGULATORY_RISK)).isEqualTo(true);
+        assertThat(variable(c, CaseVariables.ESCALATED)).isEqualTo(true);
         assertThat(escalations(c)).extracting(CaseEscalation::kind).containsExactly(EscalationKind.REGULATORY_RISK);
 
         complete(c, "Task_HandleRegulatoryRisk", Map.of("riskNote", "Manager resolves it today."));
@@ -493,10 +494,10 @@ class ComplaintHandlingProcessTest {
         assertThat(repeats.linked(second.caseId())).containsExactly(first.caseId());
         assertThat(repeats.linked(third.caseId())).containsExactlyInAnyOrder(first.caseId(), second.caseId());
         assertThat(serviceCase(second).priority()).isGreaterThan(serviceCase(first).priority());
-        assertThat(variable(second, ProcessVariables.ESCALATED)).isNull();
+        assertThat(variable(second, CaseVariables.ESCALATED)).isNull();
 
         BpmnAwareTests.assertThat(task(third, "Task_ContactCustomer")).hasCandidateGroup(Groups.SUPERVISORS);
-        assertThat(variable(third, ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(variable(third, CaseVariables.ESCALATED)).isEqualTo(true);
         assertThat(escalations(third)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EscalationKind.REPEAT_COMPLAINT);
             assertThat(e.escalatedTo()).isEqualTo(Groups.SUPERVISORS);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.gridcare.cases.CaseStep;
 import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.StepKind;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;

@@ -1,9 +1,10 @@
 package com.gridcare.complaint;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.cases.Channel;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
@@ -104,8 +105,8 @@ class ComplaintVariablesTest {
         pi = receipt.processInstanceId();
         AsyncSteps.run(management, pi);
         count("first contact");
-        assertThat(runtime.getVariables(pi)).containsOnlyKeys(ProcessVariables.CASE_ID, ProcessVariables.CUSTOMER_ID,
-                ProcessVariables.TIER, ProcessVariables.ASSIGNED_GROUP, ProcessVariables.PRIORITY);
+        assertThat(runtime.getVariables(pi)).containsOnlyKeys(CaseVariables.CASE_ID, CaseVariables.CUSTOMER_ID,
+                CaseVariables.TIER, CaseVariables.ASSIGNED_GROUP, CaseVariables.PRIORITY);
 
         fire("BoundaryEvent_FirstContactOverdue");
         count("first contact overdue, supervisors reviewing");
@@ -120,8 +121,8 @@ class ComplaintVariablesTest {
         count("investigation, reminded and at regulatory risk");
         complete("Task_ResolveComplaint", Map.of("askCustomer", true, "customerQuestion", "Which meter number?"));
         count("waiting for the customer, at regulatory risk");
-        assertThat(runtime.getVariables(pi)).containsEntry(ProcessVariables.WAITING_FOR_CUSTOMER, true)
-                .containsEntry(ProcessVariables.REGULATORY_RISK, true).containsEntry(ProcessVariables.ESCALATED, true);
+        assertThat(runtime.getVariables(pi)).containsEntry(CaseVariables.WAITING_FOR_CUSTOMER, true)
+                .containsEntry(CaseVariables.REGULATORY_RISK, true).containsEntry(CaseVariables.ESCALATED, true);
         complete("Task_WaitForCustomer", Map.of("customerReply", "Meter 4711."));
         count("investigation after the reply");
 

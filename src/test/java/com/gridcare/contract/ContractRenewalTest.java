@@ -7,7 +7,7 @@ import com.gridcare.cases.StepKind;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.rules.DecisionService;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;

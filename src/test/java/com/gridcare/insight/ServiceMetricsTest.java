@@ -7,7 +7,7 @@ import com.gridcare.cases.Channel;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintRequest;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;

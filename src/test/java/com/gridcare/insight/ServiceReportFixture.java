@@ -1,6 +1,6 @@
 package com.gridcare.insight;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -82,7 +82,7 @@ public final class ServiceReportFixture {
                         INSERT INTO case_clock (id, case_id, clock_name, calendar_id, target_amount, target_unit,
                                target_millis, pausable, started_at, due_at, paused_millis, state, state_changed_at,
                                catalogue_row, source)
-                        VALUES (?, ?, ?, 'default', 1, 'WORKING_DAYS', 28800000, FALSE, ?, ?, 0, ?, ?, 'fixture', 'fixture')""")
+                        VALUES (?, ?, ?, 'china-workdays', 1, 'WORKING_DAYS', 28800000, FALSE, ?, ?, 0, ?, ?, 'fixture', 'fixture')""")
                         .params(id + "-" + k, id, CLOCKS[k], received, due, state, changed).update();
                 if (state.equals("BREACHED") && random.nextBoolean()) {
                     jdbc.sql("""

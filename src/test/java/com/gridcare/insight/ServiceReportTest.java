@@ -3,8 +3,8 @@ package com.gridcare.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.gridcare.EngineClock;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.EngineClock;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;

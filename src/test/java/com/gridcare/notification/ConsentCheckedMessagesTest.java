@@ -3,7 +3,7 @@ package com.gridcare.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.consent.MessagePurpose;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestCases;

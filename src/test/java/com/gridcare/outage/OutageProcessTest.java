@@ -6,7 +6,7 @@ import com.gridcare.customer.Area;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.notification.NotificationDispatcher;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;

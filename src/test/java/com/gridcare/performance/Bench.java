@@ -7,7 +7,7 @@ import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.db.Database;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,15 +1,16 @@
 package com.gridcare.performance;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import static com.gridcare.performance.Figures.Better.HIGHER;
 import static com.gridcare.performance.Figures.Better.LOWER;
 import static com.gridcare.performance.Figures.Better.NEITHER;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.CaseStatus;
 import com.gridcare.cases.Channel;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.ServiceCase;
 import com.gridcare.complaint.ComplaintCategory;
 import com.gridcare.complaint.ComplaintIntake;
@@ -112,7 +113,7 @@ final class Workloads {
                     "No power since this morning", null, null, now, null, CaseStatus.OPEN, "RECEIVED", null, null,
                     null, null, null), now);
             runtime.createProcessInstanceByKey(ComplaintIntake.PROCESS_KEY).businessKey(caseId)
-                    .setVariables(Map.of(ProcessVariables.CASE_ID, caseId, ProcessVariables.CUSTOMER_ID, customer))
+                    .setVariables(Map.of(CaseVariables.CASE_ID, caseId, CaseVariables.CUSTOMER_ID, customer))
                     .execute();
         });
         return true;

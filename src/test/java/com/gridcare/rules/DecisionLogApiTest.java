@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.StepKind;
 import com.gridcare.customer.CustomerClass;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.customer.Tier;
 import com.gridcare.deployment.SourceFolder;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

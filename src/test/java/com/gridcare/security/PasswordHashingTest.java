@@ -2,6 +2,7 @@ package com.gridcare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import java.nio.charset.StandardCharsets;

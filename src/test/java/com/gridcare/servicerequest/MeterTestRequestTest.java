@@ -8,7 +8,7 @@ import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.ServiceRequestFixture;

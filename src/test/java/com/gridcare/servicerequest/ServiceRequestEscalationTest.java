@@ -1,11 +1,12 @@
 package com.gridcare.servicerequest;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.clock.ClockState;
 import com.gridcare.clock.SlaClock;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.RequestDriver;
 import com.gridcare.testsupport.ServiceRequestFixture;
@@ -57,7 +58,7 @@ class ServiceRequestEscalationTest extends ServiceRequestFixture {
     void aMeterTestPastItsLimitGivesServiceManagersAnInterventionTaskInTheirEscalatedFilter() {
         var request = requests.register(testData.residential(), "METER_TEST", "{\"meterNumber\": \"M-2026-0815\"}");
         var pi = request.processInstanceId();
-        assertThat(runtime.getVariables(pi)).doesNotContainKey(ProcessVariables.ESCALATED);
+        assertThat(runtime.getVariables(pi)).doesNotContainKey(CaseVariables.ESCALATED);
 
         requests.fire(pi, "BoundaryEvent_MeterTestOverdue");
 
@@ -66,7 +67,7 @@ class ServiceRequestEscalationTest extends ServiceRequestFixture {
         assertThat(requests.hasGroup(intervention.getId(), Groups.SERVICE_MANAGERS)).isTrue();
         assertThat(intervention.getPriority()).isEqualTo(100);
         assertThat(requests.escalations(request.caseId())).containsExactly("SERVICE_TARGET_BREACH>service-managers");
-        assertThat(runtime.getVariable(pi, ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(runtime.getVariable(pi, CaseVariables.ESCALATED)).isEqualTo(true);
         assertThat(inFilter(ESCALATED_FILTER, Groups.SERVICE_MANAGERS)).extracting(Task::getId)
                 .contains(intervention.getId());
         assertThat(inFilter(ESCALATED_FILTER, Groups.METERING)).extracting(Task::getId)
@@ -94,8 +95,8 @@ class ServiceRequestEscalationTest extends ServiceRequestFixture {
         assertThat(risk.getPriority()).isEqualTo(100);
         assertThat(requests.clockState(request.caseId(), SlaClock.METER_TEST_RESULT)).isEqualTo(ClockState.WARNED);
         assertThat(requests.escalations(request.caseId())).containsExactly("REGULATORY_RISK>service-managers");
-        assertThat(runtime.getVariables(pi)).containsEntry(ProcessVariables.REGULATORY_RISK, true)
-                .containsEntry(ProcessVariables.ESCALATED, true);
+        assertThat(runtime.getVariables(pi)).containsEntry(CaseVariables.REGULATORY_RISK, true)
+                .containsEntry(CaseVariables.ESCALATED, true);
         assertThat(inFilter(REGULATORY_RISK_FILTER, Groups.SERVICE_MANAGERS)).extracting(Task::getId)
                 .contains(risk.getId());
 
@@ -133,6 +134,6 @@ class ServiceRequestEscalationTest extends ServiceRequestFixture {
         var intervention = requests.task(pi, "Task_InterveneInOverdueRequest");
         assertThat(requests.hasGroup(intervention.getId(), Groups.SERVICE_MANAGERS)).isTrue();
         assertThat(intervention.getPriority()).isEqualTo(100);
-        assertThat(runtime.getVariables(pi)).doesNotContainKey(ProcessVariables.REGULATORY_RISK);
+        assertThat(runtime.getVariables(pi)).doesNotContainKey(CaseVariables.REGULATORY_RISK);
     }
 }

@@ -1,5 +1,7 @@
 package com.gridcare.survey;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -7,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import com.gridcare.cases.CaseOutcome;
 import com.gridcare.cases.CaseStep;
 import com.gridcare.cases.CaseSteps;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.StepKind;
 import com.gridcare.clock.CaseClocks;
 import com.gridcare.clock.ClockState;
@@ -16,7 +17,7 @@ import com.gridcare.clock.TargetUnit;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.QueuedNotification;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
@@ -116,7 +117,7 @@ class SurveyFollowUpProcessTest {
         assertThat(invited.status()).isEqualTo(SurveyStatus.INVITED);
         assertThat(Duration.between(invited.invitedAt(), invited.expiresAt())).isEqualTo(Duration.ofDays(7));
         assertThat(instance(survey)).isWaitingAt("Task_WaitForAnswer");
-        assertThat(runtime.getVariable(survey.processInstanceId(), ProcessVariables.WAITING_FOR_CUSTOMER)).isEqualTo(true);
+        assertThat(runtime.getVariable(survey.processInstanceId(), CaseVariables.WAITING_FOR_CUSTOMER)).isEqualTo(true);
         var invitation = outbox.forCase(survey.caseId()).stream()
                 .filter(n -> n.template().equals("SURVEY_INVITATION")).findFirst().orElseThrow();
         assertThat(invitation.body()).contains(invited.replyCode()).contains("/survey/" + invited.replyCode());
@@ -305,7 +306,7 @@ class SurveyFollowUpProcessTest {
 
         fixture.fireTimer(survey, "BoundaryEvent_CallOverdue");
 
-        assertThat(runtime.getVariable(survey.processInstanceId(), ProcessVariables.ESCALATED)).isEqualTo(true);
+        assertThat(runtime.getVariable(survey.processInstanceId(), CaseVariables.ESCALATED)).isEqualTo(true);
         assertThat(clocks.of(survey.caseId(), SlaClock.SURVEY_RECOVERY_CALL).orElseThrow().state())
                 .isEqualTo(ClockState.BREACHED);
         assertThat(instance(survey)).isWaitingAt("Task_CallCustomer");

@@ -1,9 +1,10 @@
 package com.gridcare.tasklist;
 
+import com.gridcare.kernel.process.CaseVariables;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.cases.ProcessVariables;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
@@ -91,11 +92,11 @@ class TasklistFiltersTest {
         var atRisk = complaint(testData.residential(), "SERVICE_CONDUCT");
         var waiting = complaint(testData.residential(), "SERVICE_CONDUCT");
         var ordinary = complaint(testData.residential(), "SERVICE_CONDUCT");
-        runtime.setVariable(processInstanceOf(escalated), ProcessVariables.ESCALATED, true);
-        runtime.setVariable(processInstanceOf(atRisk), ProcessVariables.ESCALATED, true);
-        runtime.setVariable(processInstanceOf(atRisk), ProcessVariables.REGULATORY_RISK, true);
-        runtime.setVariable(processInstanceOf(waiting), ProcessVariables.WAITING_FOR_CUSTOMER, true);
-        runtime.setVariable(processInstanceOf(ordinary), ProcessVariables.ESCALATED, false);
+        runtime.setVariable(processInstanceOf(escalated), CaseVariables.ESCALATED, true);
+        runtime.setVariable(processInstanceOf(atRisk), CaseVariables.ESCALATED, true);
+        runtime.setVariable(processInstanceOf(atRisk), CaseVariables.REGULATORY_RISK, true);
+        runtime.setVariable(processInstanceOf(waiting), CaseVariables.WAITING_FOR_CUSTOMER, true);
+        runtime.setVariable(processInstanceOf(ordinary), CaseVariables.ESCALATED, false);
 
         assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.SUPERVISORS))
                 .contains(escalated, atRisk).doesNotContain(waiting, ordinary);

@@ -8,7 +8,7 @@ import com.gridcare.cases.StepKind;
 import com.gridcare.api.ConflictException;
 import com.gridcare.db.Database;
 import com.gridcare.security.ApiUser;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestCases;

@@ -1,7 +1,7 @@
 package com.gridcare.testsupport;
 
 import com.gridcare.clock.CaseClocks;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

@@ -1,11 +1,12 @@
 package com.gridcare.testsupport;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.process.CaseVariables;
+
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.cases.CaseKind;
 import com.gridcare.cases.CaseRepository;
 import com.gridcare.cases.CaseStatus;
 import com.gridcare.cases.Channel;
-import com.gridcare.cases.ProcessVariables;
 import com.gridcare.cases.ServiceCase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -68,9 +69,9 @@ public final class TestCases {
             var now = OffsetDateTime.now(clock);
             var caseId = insert(customerId, now);
             var variables = new HashMap<String, Object>();
-            variables.put(ProcessVariables.CASE_ID, caseId);
-            variables.put(ProcessVariables.CUSTOMER_ID, customerId);
-            variables.put(ProcessVariables.ASSIGNED_GROUP, GROUP);
+            variables.put(CaseVariables.CASE_ID, caseId);
+            variables.put(CaseVariables.CUSTOMER_ID, customerId);
+            variables.put(CaseVariables.ASSIGNED_GROUP, GROUP);
             variables.put("replyBy", now.plusDays(7).toString());
             variables.put("failAfterAcknowledgement", false);
             variables.putAll(extraVariables);

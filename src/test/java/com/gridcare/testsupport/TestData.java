@@ -6,7 +6,7 @@ import com.gridcare.customer.CustomerMasterData;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.MonthlyConsumption;
 import com.gridcare.customer.PreferredChannel;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

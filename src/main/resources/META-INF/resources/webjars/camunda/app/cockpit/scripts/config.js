@@ -6,5 +6,7 @@ export default {
   app: {
     name: chinese ? '流程监控' : 'Cockpit'
   },
-  locales
+  locales,
+  // GridCare's service dashboard (charts of the monthly service report, drill-down to the cases)
+  customScripts: ['scripts/gridcare-dashboard']
 };

@@ -1,4 +1,15 @@
-package com.gridcare.customer;
+package com.gridcare.profile;
+
+import com.gridcare.customer.Area;
+import com.gridcare.customer.ContactMasking;
+import com.gridcare.customer.CustomerCases;
+import com.gridcare.customer.CustomerClass;
+import com.gridcare.customer.CustomerEvaluator;
+import com.gridcare.customer.CustomerRepository;
+import com.gridcare.customer.CustomerService;
+import com.gridcare.customer.PreferredChannel;
+import com.gridcare.customer.Tier;
+
 
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.points.PointsLedger;
@@ -17,12 +28,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerProfiles {
 
-    public record OpenCase(String caseId, String kind, String category, String stage, OffsetDateTime receivedAt) {}
-
     public record Profile(String id, String name, CustomerClass customerClass, Area area,
             PreferredChannel preferredChannel, String phone, String email, String address, Tier tier,
             Set<String> flags, Set<String> segments, BigDecimal annualKwh, double onTimePaymentShare,
-            LocalDate contractStart, OffsetDateTime evaluatedAt, List<OpenCase> openCases, List<CurrentOffer> offers,
+            LocalDate contractStart, OffsetDateTime evaluatedAt, List<CustomerCases.OpenCase> openCases, List<CurrentOffer> offers,
             double discountPercent, int pointsBalance, String offersDecisionId, String tierReason,
             List<PointsLedger.Entry> recentPoints, String feederId, String transformerArea) {}
 

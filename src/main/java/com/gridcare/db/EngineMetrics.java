@@ -1,4 +1,4 @@
-package com.gridcare.insight;
+package com.gridcare.db;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,7 @@ class EngineMetrics {
                 .description("open engine incidents (jobs out of retries, failed external tasks)").register(registry);
     }
 
-    @Scheduled(fixedDelayString = "${gridcare.metrics.refresh:15s}", initialDelay = 0)
+    @Scheduled(fixedDelayString = "${gridcare.metrics.refresh}", initialDelay = 0)
     void refresh() {
         var now = ClockUtil.getCurrentTime();
         jdbc.sql("""

@@ -1,4 +1,4 @@
-package com.gridcare.security;
+package com.gridcare.kernel;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package com.gridcare;
+package com.gridcare.kernel;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,10 @@
-package com.gridcare.clock;
+package com.gridcare.cases;
 
-import com.gridcare.cases.ProcessSteps;
-import com.gridcare.cases.ProcessVariables;
+import com.gridcare.clock.ClockBindings;
+import com.gridcare.clock.SlaClock;
+import com.gridcare.clock.SlaWork;
+import com.gridcare.kernel.process.CaseVariables;
+
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -34,10 +37,12 @@ final class ClockDelegates {
         static final String WORK = "work";
 
         private final ProcessSteps steps;
+        private final CaseSlaFacts slaFacts;
         private final Clock clock;
 
-        Start(ProcessSteps steps, Clock clock) {
+        Start(ProcessSteps steps, CaseSlaFacts slaFacts, Clock clock) {
             this.steps = steps;
+            this.slaFacts = slaFacts;
             this.clock = clock;
         }
 
@@ -45,11 +50,13 @@ final class ClockDelegates {
         public void execute(DelegateExecution execution) {
             var step = steps.of(execution);
             var work = execution.getVariableLocal(WORK);
+            var serviceCase = step.serviceCase();
+            var facts = slaFacts.of(serviceCase, step.customer());
             if (work == null) {
-                step.clocks().start(step.caseId());
+                step.clocks().start(serviceCase.id(), serviceCase.customerId(), facts, serviceCase.receivedAt().toInstant(),
+                        null);
                 return;
             }
-            var facts = step.clocks().factsOf(step.serviceCase(), step.customer());
             try {
                 facts.setWork(SlaWork.valueOf(work.toString().strip()));
             } catch (IllegalArgumentException e) {
@@ -57,7 +64,8 @@ final class ClockDelegates {
                         + Arrays.toString(SlaWork.values()) + ", not '" + work + "'");
             }
             var named = named(execution);
-            step.clocks().start(step.caseId(), facts, clock.instant(), named.isEmpty() ? null : named);
+            step.clocks().start(serviceCase.id(), serviceCase.customerId(), facts, clock.instant(),
+                    named.isEmpty() ? null : named);
         }
     }
 
@@ -90,7 +98,7 @@ final class ClockDelegates {
                     case "WARNED" -> clocks.warned(caseId, clock);
                     case "BREACHED" -> {
                         clocks.breached(caseId, clock);
-                        step.flag(ProcessVariables.ESCALATED);
+                        step.flag(CaseVariables.ESCALATED);
                     }
                     case "MET" -> clocks.met(caseId, clock, execution.getProcessInstanceId());
                     default -> throw new IllegalStateException(execution.getCurrentActivityId() + ": '" + CLOCK_STATE
@@ -118,7 +126,7 @@ final class ClockDelegates {
             var step = steps.of(execution);
             step.clocks().pause(step.caseId(), named(execution), "waiting for the customer",
                     execution.getProcessInstanceId());
-            step.flag(ProcessVariables.WAITING_FOR_CUSTOMER);
+            step.flag(CaseVariables.WAITING_FOR_CUSTOMER);
         }
 
         @Override
@@ -140,7 +148,7 @@ final class ClockDelegates {
         public void execute(DelegateExecution execution) {
             var step = steps.of(execution);
             step.clocks().resume(step.caseId(), named(execution), execution.getProcessInstanceId());
-            step.unflag(ProcessVariables.WAITING_FOR_CUSTOMER);
+            step.unflag(CaseVariables.WAITING_FOR_CUSTOMER);
         }
 
         @Override

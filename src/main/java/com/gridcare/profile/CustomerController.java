@@ -1,9 +1,18 @@
-package com.gridcare.customer;
+package com.gridcare.profile;
 
+import com.gridcare.customer.Customer;
+import com.gridcare.customer.CustomerErasure;
+import com.gridcare.customer.CustomerMasterData;
+import com.gridcare.customer.CustomerService;
+import com.gridcare.customer.MonthlyConsumption;
+
+
+
+import com.gridcare.kernel.Identifiers;
 import com.gridcare.api.ConflictException;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,8 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/customers")
 class CustomerController {
 
-    static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$";
-    static final String ID_MESSAGE = "must be 1 to 32 letters, digits, '-' or '_'";
+    static final String ID_PATTERN = Identifiers.CUSTOMER_ID;
+    static final String ID_MESSAGE = Identifiers.CUSTOMER_ID_MESSAGE;
 
     private final CustomerService service;
     private final CustomerProfiles profiles;

@@ -1,4 +1,4 @@
-package com.gridcare.security;
+package com.gridcare.kernel;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,132 @@
+package com.gridcare.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.gridcare.kernel.EngineClock;
+import com.gridcare.browser.Browser.Language;
+import com.gridcare.insight.ServiceReportFixture;
+import com.gridcare.kernel.Groups;
+import com.gridcare.testsupport.TestData;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The service dashboard in Cockpit, in headless Chromium, in English and Chinese: a service manager logs in to
+ * Cockpit, finds the dashboard with its charts, changes the month and the group, clicks the bar of breached
+ * first-contact clocks and gets exactly the cases SQL finds behind it, and opens one case's record. Screenshots
+ * under target/screenshots/service-dashboard-*; the README shows them from docs/screenshots/.
+ */
+@BrowserTest
+class ServiceDashboardBrowserTest {
+
+    private static final String MONTH = "2019-02";
+    private static final String GROUP = "billing";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestData testData;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        testData.users();
+        ServiceReportFixture.seed(jdbc, testData.residential());
+    }
+
+    private TreeSet<String> breachedFirstContactCases() {
+        var month = YearMonth.parse(MONTH);
+        return new TreeSet<>(jdbc.sql("""
+                SELECT k.case_id FROM case_clock k JOIN service_case c ON c.id = k.case_id
+                 WHERE k.clock_name = 'COMPLAINT_FIRST_CONTACT' AND k.state = 'BREACHED' AND c.assigned_group = ?
+                   AND k.state_changed_at >= ? AND k.state_changed_at < ?""")
+                .params(GROUP, month.atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+                        month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
+                .query(String.class).list());
+    }
+
+    /** Cockpit's first load can outlast the browser's patience on a busy machine: once more before giving up. */
+    private static void openCockpit(Browser browser) {
+        browser.go("/camunda/app/cockpit/");
+        try {
+            LoginPage.shown(browser);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.go("/camunda/app/cockpit/");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aManagerChangesMonthAndGroupAndDrillsFromTheBreachedClockBarToItsCases(Language language) throws Exception {
+        var chinese = language == Language.CHINESE;
+        var expected = breachedFirstContactCases();
+        assertThat(expected).isNotEmpty();
+        try (var browser = Browser.open(port, language, "service-dashboard-" + (chinese ? "zh" : "en"))) {
+            openCockpit(browser);
+            LoginPage.shown(browser).submit(TestData.user(Groups.SERVICE_MANAGERS), TestData.PASSWORD);
+            var dashboard = browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded]"));
+            assertThat(dashboard.findElement(By.cssSelector("h1")).getText()).isEqualTo(chinese ? "服务看板" : "Service dashboard");
+            var js = (JavascriptExecutor) browser.driver();
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", dashboard);
+            browser.screenshot("opened");
+
+            // the period: the month field, as a date picker would set it
+            var month = browser.visible(By.cssSelector(".gc-month"));
+            js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", month, MONTH);
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded^='" + MONTH + "|']"));
+            // the group, chosen from the list
+            new Select(browser.visible(By.cssSelector(".gc-group"))).selectByValue(GROUP);
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|" + GROUP + "|']"));
+            assertThat(new Select(browser.visible(By.cssSelector(".gc-group"))).getFirstSelectedOption().getText())
+                    .isEqualTo(chinese ? "电费核算" : "Billing");
+            var cards = browser.driver().findElements(By.cssSelector(".gc-card .panel-title")).stream().map(WebElement::getText).toList();
+            assertThat(cards).contains(chinese ? "时限达标" : "SLA compliance", chinese ? "问题根源" : "Root causes",
+                    chinese ? "工作量与积压" : "Workload and backlog");
+            var chart = browser.until(d -> {
+                var c = d.findElement(By.cssSelector(".gc-chart[data-section='sla']"));
+                return c.getAttribute("data-bars") != null ? c : null;
+            });
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", chart);
+            browser.screenshot("month-and-group");
+
+            // the bar of breached first-contact clocks
+            var bars = new ObjectMapper().readTree(chart.getAttribute("data-bars"));
+            var bar = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+            bars.forEach(b -> {
+                if (b.path("figure").asText().equals("breached") && b.path("key").asText().equals("COMPLAINT_FIRST_CONTACT")) bar.add(b);
+            });
+            assertThat(bar).hasSize(1);
+            var size = chart.getSize();
+            new Actions(browser.driver()).moveToElement(chart, bar.get(0).path("x").asInt() - size.getWidth() / 2,
+                    bar.get(0).path("y").asInt() - size.getHeight() / 2).click().perform();
+            var list = browser.visible(By.cssSelector(".gc-cases[data-section='sla'][data-figure='breached']"));
+            assertThat(list.getAttribute("data-row")).isEqualTo("COMPLAINT_FIRST_CONTACT|*");
+            assertThat(list.getAttribute("data-total")).isEqualTo(String.valueOf(expected.size()));
+            var shown = new TreeSet<String>();
+            list.findElements(By.cssSelector("a.gc-case")).forEach(a -> shown.add(a.getText()));
+            assertThat(shown).isEqualTo(expected);
+            assertThat(list.getText()).contains(chinese ? "首次联系" : "First contact", chinese ? "超时" : "Breached");
+            browser.screenshot("breached-cases");
+
+            // one case's record: its first-contact clock breached
+            list.findElements(By.cssSelector("a.gc-case")).get(0).click();
+            var record = browser.visible(By.cssSelector(".gc-record-dialog .gc-clock-BREACHED"));
+            assertThat(record.getText()).contains(chinese ? "首次联系" : "First contact");
+            browser.screenshot("case-record");
+        }
+    }
+}
