@@ -1,18 +1,18 @@
 package com.gridcare.survey;
 
-import static com.gridcare.security.Groups.CHANNEL_SYSTEMS;
-import static com.gridcare.security.Groups.CUSTOMER_SERVICE;
-import static com.gridcare.security.Groups.RULE_ANALYSTS;
-import static com.gridcare.security.Groups.SERVICE_MANAGERS;
-import static com.gridcare.security.Groups.SUPERVISORS;
-import static com.gridcare.security.Groups.SURVEY_TEAM;
+import static com.gridcare.kernel.Groups.CHANNEL_SYSTEMS;
+import static com.gridcare.kernel.Groups.CUSTOMER_SERVICE;
+import static com.gridcare.kernel.Groups.RULE_ANALYSTS;
+import static com.gridcare.kernel.Groups.SERVICE_MANAGERS;
+import static com.gridcare.kernel.Groups.SUPERVISORS;
+import static com.gridcare.kernel.Groups.SURVEY_TEAM;
 
 import com.gridcare.api.Idempotency;
 import com.gridcare.api.PlainText;
 import com.gridcare.customer.Area;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.Tier;
-import com.gridcare.security.AllowedGroups;
+import com.gridcare.kernel.AllowedGroups;
 import com.gridcare.security.ApiUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package com.gridcare.survey;
 
-import com.gridcare.EngineClock;
+import com.gridcare.kernel.EngineClock;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;

@@ -11,7 +11,7 @@ import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.QueuedNotification;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
