@@ -2,8 +2,8 @@ package com.gridcare.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.gridcare.EngineClock;
-import com.gridcare.security.Groups;
+import com.gridcare.kernel.EngineClock;
+import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
