@@ -27,12 +27,12 @@ reset_database() {
 # start_node PORT [JDBC_URL]: GridCare with demo users and customers, the dispatcher sending through the log
 start_node() {
   local port=$1 url=${2:-jdbc:postgresql://$PGHOST:$PGPORT/$DB}
-  (cd "$ROOT" && exec java ${GRIDCARE_RELIABILITY_JAVA_OPTS:--Xmx768m} ${GRIDCARE_RELIABILITY_NODE_ARGS:-} -XX:+UseSerialGC -jar "$JAR" --server.port="$port" \
+  (cd "$ROOT" && exec java ${GRIDCARE_RELIABILITY_JAVA_OPTS:--Xmx768m} -XX:+UseSerialGC -jar "$JAR" --server.port="$port" \
       --spring.datasource.url="$url" --spring.datasource.username=postgres --spring.datasource.password= \
       --gridcare.models.watch=false --gridcare.rules.watch=false --gridcare.rules.warm-up-rounds=0 \
       --gridcare.rules.cache-dir="$WORK/rules-cache" \
       --gridcare.notification.dispatcher.interval=1s \
-      --logging.file.name="$WORK/node-$port.log" >"$WORK/node-$port.out" 2>&1) &
+      --logging.file.name="$WORK/node-$port.log" ${GRIDCARE_RELIABILITY_NODE_ARGS:-} >"$WORK/node-$port.out" 2>&1) &
   echo $! >"$WORK/node-$port.pid"
 }
 
@@ -42,7 +42,9 @@ node_pid() { cat "$WORK/node-$1.pid"; }
 wait_healthy() {
   local port=$1 deadline=$((SECONDS + ${2:-${GRIDCARE_RELIABILITY_START_TIMEOUT:-300}}))
   until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
-    if [ $SECONDS -gt $deadline ]; then echo "node $port did not start"; tail -50 "$WORK/node-$port.out"; return 1; fi
+    if [ $SECONDS -gt $deadline ] || ! kill -0 "$(node_pid "$port")" 2>/dev/null; then
+      echo "node $port did not start"; tail -50 "$WORK/node-$port.out"; return 1
+    fi
     sleep 1
   done
 }

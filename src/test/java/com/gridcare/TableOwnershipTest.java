@@ -46,7 +46,10 @@ class TableOwnershipTest {
             entry("customer_consent", "consent"), entry("customer_consent_event", "consent"),
             entry("inbound_message", "consent"),
             entry("customer_contract", "contract"), entry("contract_renewal", "contract"),
-            entry("contract_number_seq", "contract"));
+            entry("contract_number_seq", "contract"),
+            entry("survey_campaign", "survey"), entry("survey_campaign_question", "survey"),
+            entry("survey_campaign_invitation", "survey"), entry("survey_campaign_answer", "survey"),
+            entry("survey_campaign_number_seq", "survey"));
 
     /**
      * "package/File.java → table" uses not yet moved behind the owner's service because the owning package

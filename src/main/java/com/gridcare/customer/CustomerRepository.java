@@ -64,6 +64,23 @@ public class CustomerRepository {
                 + ") ORDER BY id").params(Arrays.stream(tiers).map(Enum::name).toList()).query(String.class).list();
     }
 
+    /** A customer chosen for a campaign: id and segments now. */
+    public record Targeted(String id, Set<String> segments) {}
+
+    /**
+     * The customers (not erased) of a target group, in id order; a null criterion matches everyone.
+     */
+    public List<Targeted> targeted(Tier tier, String segment, CustomerClass customerClass, Area area) {
+        var sql = new StringBuilder("SELECT id, segments FROM customer WHERE erased_at IS NULL");
+        var params = new ArrayList<Object>();
+        if (tier != null) { sql.append(" AND tier = ?"); params.add(tier.name()); }
+        if (segment != null) { sql.append(" AND (',' || segments || ',') LIKE ?"); params.add("%," + segment + ",%"); }
+        if (customerClass != null) { sql.append(" AND customer_class = ?"); params.add(customerClass.name()); }
+        if (area != null) { sql.append(" AND area = ?"); params.add(area.name()); }
+        return jdbc.sql(sql.append(" ORDER BY id").toString()).params(params)
+                .query((rs, n) -> new Targeted(rs.getString(1), split(rs.getString(2)))).list();
+    }
+
     /** Ids of the customers enrolled in the green plan, in id order. */
     public List<String> greenPlanIds() {
         return jdbc.sql("SELECT id FROM customer WHERE green_plan_since IS NOT NULL ORDER BY id").query(String.class)

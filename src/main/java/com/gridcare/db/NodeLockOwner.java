@@ -18,7 +18,7 @@ class NodeLockOwner extends AbstractProcessEnginePlugin {
 
     private final String port;
 
-    NodeLockOwner(@Value("${server.port:8080}") String port) {
+    NodeLockOwner(@Value("${server.port}") String port) {
         this.port = port;
     }
 

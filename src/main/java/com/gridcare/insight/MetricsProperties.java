@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code gridcare.metrics.*} (defaults in application.yaml).
  *
- * @param refresh how often the gauges read from the database (open cases, engine jobs, incidents) are refreshed
+ * @param refresh how often the gauges read from the database (open cases, engine jobs, incidents) are refreshed;
+ *        the schedules read it as {@code ${gridcare.metrics.refresh}}
  */
 @Validated
 @ConfigurationProperties(prefix = "gridcare.metrics", ignoreUnknownFields = false)

@@ -1,5 +1,7 @@
 package com.gridcare.outage;
 
+import com.gridcare.notification.NotificationOutbox;
+
 import com.gridcare.api.Idempotency;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.kernel.AllowedGroups;

@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.AllowedGroups;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

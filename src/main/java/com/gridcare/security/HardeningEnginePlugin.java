@@ -84,8 +84,8 @@ class HardeningEnginePlugin extends AbstractProcessEnginePlugin {
     private static LdapConfiguration ldap(SecurityProperties.Directory directory) {
         var ldap = new LdapConfiguration();
         ldap.setServerUrl(directory.url());
-        ldap.setManagerDn(directory.managerDn());
-        ldap.setManagerPassword(directory.managerPassword());
+        ldap.setManagerDn(directory.managerDn() == null ? "" : directory.managerDn());
+        ldap.setManagerPassword(directory.managerPassword() == null ? "" : directory.managerPassword());
         ldap.setBaseDn(directory.baseDn());
         ldap.setUserSearchBase(directory.userSearchBase());
         ldap.setUserSearchFilter(directory.userSearchFilter());

@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +42,8 @@ class IdentitySetup implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         for (var id : Groups.ALL) {
-            var group = identityService.createGroupQuery().groupId(id).singleResult();
+            // with the directory beside them, GridCare's tables still hold its groups, for local accounts' memberships
+            var group = directory ? localGroup(id) : identityService.createGroupQuery().groupId(id).singleResult();
             if (group == null) {
                 group = identityService.newGroup(id);
                 group.setName(Groups.name(id));
@@ -60,6 +63,11 @@ class IdentitySetup implements SmartInitializingSingleton {
         if (revokeReadingEveryUser() || directory) {
             grantProfileReadersOfEveryUser();
         }
+    }
+
+    private Group localGroup(String id) {
+        return engine.getCommandExecutorTxRequired().execute(
+                commandContext -> commandContext.getDbEntityManager().selectById(GroupEntity.class, id));
     }
 
     /** Removes READ on every user from the staff groups' grants; whether any had it. */

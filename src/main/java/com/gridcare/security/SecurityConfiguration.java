@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.AllowedGroups;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.gridcare.api.DatabaseUnavailable;
 import com.gridcare.security.IdentityAuthentication.IdentitySourceUnavailable;
@@ -20,7 +22,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -121,7 +122,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refused))
                 // every call brings its credentials (or the webapp session, checked against its own CSRF token)
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no sessions of Spring Security's own, and no session-fixation handling: the Tasklist session the API
+                // accepts is Camunda's, and changing its id would log the browser out of the webapps' next call
+                .sessionManagement(AbstractHttpConfigurer::disable)
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);

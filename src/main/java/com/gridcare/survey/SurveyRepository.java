@@ -77,14 +77,21 @@ public class SurveyRepository {
 
     /** Surveys the customer was sent (invited) since a moment. */
     int invitedSince(String customerId, OffsetDateTime since) {
-        return jdbc.sql("SELECT COUNT(*) FROM survey WHERE customer_id = ? AND invited_at >= ?")
-                .params(customerId, since).query(Integer.class).single();
+        // campaign invitations count like surveys after a case
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM survey WHERE customer_id = ? AND invited_at >= ?)
+                     + (SELECT COUNT(*) FROM survey_campaign_invitation WHERE customer_id = ? AND invited_at >= ?)""")
+                .params(customerId, since, customerId, since).query(Integer.class).single();
     }
 
     Optional<OffsetDateTime> lastInvited(String customerId) {
-        return jdbc.sql("SELECT MAX(invited_at) FROM survey WHERE customer_id = ?").param(customerId)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
-                .flatMap(Optional::ofNullable);
+        var survey = jdbc.sql("SELECT MAX(invited_at) FROM survey WHERE customer_id = ?").param(customerId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
+        var campaign = jdbc.sql("SELECT MAX(invited_at) FROM survey_campaign_invitation WHERE customer_id = ?")
+                .param(customerId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
+        if (survey.isEmpty()) return campaign;
+        if (campaign.isEmpty()) return survey;
+        return Optional.of(survey.get().isAfter(campaign.get()) ? survey.get() : campaign.get());
     }
 
     boolean suppress(String id, String reason, String decisionId, OffsetDateTime now) {

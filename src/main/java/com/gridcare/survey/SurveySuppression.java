@@ -35,6 +35,27 @@ public class SurveySuppression {
         this.clock = clock;
     }
 
+    /**
+     * Decides whether a campaign may survey the customer now: the same rules, with the surveys and
+     * campaign invitations the customer had, and no case.
+     */
+    public Decision<Verdict> forCampaign(String campaignId, String customerId) {
+        var now = OffsetDateTime.now(clock);
+        var facts = new SurveyFacts();
+        facts.setCustomerId(customerId);
+        surveys.lastInvited(customerId)
+                .ifPresent(last -> facts.setDaysSinceLastSurvey((int) Duration.between(last, now).toDays()));
+        facts.setSurveysLast12Months(surveys.invitedSince(customerId, now.minusMonths(12)));
+        return decisions.decide(KIND, RULE_PACKAGE, DecisionService.Subject.customer(customerId), facts,
+                f -> new Verdict(f.isSuppressed(), f.getReasons(), f.getSuppressedBy()),
+                (f, rules) -> f.isSuppressed()
+                        ? "not in campaign " + campaignId + ": " + String.join("; ",
+                                f.getSuppressedBy().stream().map(rules::describe).toList())
+                        : "campaign " + campaignId + " may survey: no suppression rule applies (last survey "
+                                + (f.isSurveyedBefore() ? f.getDaysSinceLastSurvey() + " days ago" : "never")
+                                + ", " + f.getSurveysLast12Months() + " in 12 months)");
+    }
+
     /** Decides for a survey still REQUESTED; a suppressed survey is marked SUPPRESSED with the reason. */
     public Decision<Verdict> check(String surveyId) {
         var survey = surveys.find(surveyId).orElseThrow(() -> new IllegalStateException("no survey " + surveyId));

@@ -46,6 +46,14 @@ final class LoginPage {
         return new TasklistPage(browser);
     }
 
+    /** Logs in expecting to be refused: waits for the webapp's error and stays on the login screen; answers the error. */
+    String logInRefused(String user, String password) {
+        submit(user, password);
+        var error = browser.visible(By.cssSelector(".notifications .alert-danger, .alert.alert-danger, .notification.error"));
+        browser.visible(USERNAME);
+        return error.getText();
+    }
+
     /** Logs in to whichever webapp shows this login. */
     void submit(String user, String password) {
         // the webapp may still be drawing the form (translations arriving): type until both fields hold the text

@@ -1,5 +1,7 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.Consent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.consent.MessagePurpose;

@@ -1,5 +1,7 @@
 package com.gridcare.notification;
 
+import com.gridcare.consent.Consents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -176,6 +176,18 @@ class AuthorizationMatrixTest {
                 Set.of(Groups.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE, Groups.CHANNEL_SYSTEMS)));
         rows.put("GET /api/v1/contracts/{id}", new Probe(api -> api.get("/api/v1/contracts/CTR-1999-000001"),
                 STAFF_AND_CHANNELS));
+        rows.put("POST /api/v1/campaigns", new Probe(api -> api.post("/api/v1/campaigns", "{}"),
+                Set.of(Groups.RULE_ANALYSTS, Groups.SERVICE_MANAGERS, Groups.SURVEY_TEAM)));
+        rows.put("GET /api/v1/campaigns/{id}", new Probe(api -> api.get("/api/v1/campaigns/CPG-1999-0001"),
+                Set.of(Groups.RULE_ANALYSTS, Groups.SERVICE_MANAGERS, Groups.SURVEY_TEAM, Groups.SUPERVISORS,
+                        Groups.CHANNEL_SYSTEMS)));
+        rows.put("POST /api/v1/campaigns/{id}/launch", new Probe(api -> api.post("/api/v1/campaigns/CPG-1999-0001/launch"),
+                Set.of(Groups.RULE_ANALYSTS, Groups.SERVICE_MANAGERS, Groups.SURVEY_TEAM)));
+        rows.put("POST /api/v1/campaigns/{id}/responses",
+                new Probe(api -> api.post("/api/v1/campaigns/CPG-1999-0001/responses", "{}"),
+                        Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.SURVEY_TEAM)));
+        rows.put("GET /api/v1/campaigns/{id}/results", new Probe(api -> api.get("/api/v1/campaigns/CPG-1999-0001/results"),
+                Set.of(Groups.RULE_ANALYSTS, Groups.SERVICE_MANAGERS, Groups.SURVEY_TEAM, Groups.SUPERVISORS)));
         rows.put("GET /api/v1/customers/{id}/contracts",
                 new Probe(api -> api.get("/api/v1/customers/MATRIX-1/contracts"), STAFF_AND_CHANNELS));
         return rows;

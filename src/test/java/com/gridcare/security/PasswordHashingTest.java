@@ -1,5 +1,7 @@
 package com.gridcare.security;
 
+import com.gridcare.kernel.Groups;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.kernel.Groups;
