@@ -95,7 +95,8 @@ class ServiceDashboardBrowserTest {
                     .isEqualTo(chinese ? "电费核算" : "Billing");
             var cards = browser.driver().findElements(By.cssSelector(".gc-card .panel-title")).stream().map(WebElement::getText).toList();
             assertThat(cards).contains(chinese ? "时限达标" : "SLA compliance", chinese ? "问题根源" : "Root causes",
-                    chinese ? "工作量与积压" : "Workload and backlog");
+                    chinese ? "工作量与积压" : "Workload and backlog", chinese ? "供电可靠性" : "Supply reliability",
+                    chinese ? "停电事件" : "Outages");
             var chart = browser.until(d -> {
                 var c = d.findElement(By.cssSelector(".gc-chart[data-section='sla']"));
                 return c.getAttribute("data-bars") != null ? c : null;
