@@ -185,6 +185,44 @@ class BadInputTest {
                 Map.of(), null, false));
         t.put("GET /api/v1/reports/reliability", new Template("GET", "/api/v1/reports/reliability", Map.of(),
                 fields("month", "2026-01", "format", "json"), null, false));
+        // the monthly service report (issue 18)
+        t.put("GET /api/v1/reports/service", new Template("GET", "/api/v1/reports/service", Map.of(),
+                fields("month", "2026-01", "group", "billing", "format", "json"), null, false));
+        t.put("GET /api/v1/reports/service/cases", new Template("GET", "/api/v1/reports/service/cases", Map.of(),
+                fields("month", "2026-01", "section", "sla", "figure", "breached", "row", "*"), null, false));
+        // relationship programmes (issue 24); contracts and campaigns for a customer or campaign that does not exist
+        t.put("GET /api/v1/customers/{id}/consents", new Template("GET", "/api/v1/customers/{id}/consents",
+                Map.of("id", "BADINPUT-NOBODY"), Map.of(), null, false));
+        t.put("PUT /api/v1/customers/{id}/consents/{channel}/{purpose}", new Template("PUT",
+                "/api/v1/customers/{id}/consents/{channel}/{purpose}",
+                Map.of("id", "BADINPUT-NOBODY", "channel", "SMS", "purpose", "MARKETING"), Map.of(),
+                fields("granted", "true", "source", "\"APP_SETTINGS\""), false));
+        t.put("POST /api/v1/inbound-messages", new Template("POST", "/api/v1/inbound-messages", Map.of(), Map.of(),
+                fields("channel", "\"SMS\"", "messageId", "\"badinput-1\"", "from", "\"+86 100 0000 0000\"",
+                        "text", "\"TD\""), false));
+        t.put("POST /api/v1/contracts", new Template("POST", "/api/v1/contracts", Map.of(), Map.of(),
+                fields("customerId", "\"BADINPUT-NOBODY\"", "kind", "\"SUPPLY\"", "startsOn", "\"2024-01-01\"",
+                        "termYears", "3", "renewalTerms", "\"NEGOTIATED\"", "contractedCapacityKva", "2500",
+                        "priceBasis", "\"TIME_OF_USE\""), false));
+        t.put("GET /api/v1/contracts/{id}", new Template("GET", "/api/v1/contracts/{id}",
+                Map.of("id", "CTR-1999-000001"), Map.of(), null, false));
+        t.put("GET /api/v1/customers/{id}/contracts", new Template("GET", "/api/v1/customers/{id}/contracts",
+                Map.of("id", "BADINPUT-NOBODY"), Map.of(), null, false));
+        t.put("POST /api/v1/campaigns", new Template("POST", "/api/v1/campaigns", Map.of(), Map.of(),
+                fields("nameEn", "\"Reliability\"", "nameZh", "\"可靠性\"",
+                        "target", "{\"tier\":\"KEY\",\"sampleSize\":10}",
+                        "opensAt", "\"2026-11-01T09:00:00+08:00\"", "closesAt", "\"2026-11-30T18:00:00+08:00\"",
+                        "questions", "[{\"kind\":\"SCALE\",\"textEn\":\"How reliable?\",\"textZh\":\"可靠吗？\"}]"),
+                false));
+        t.put("GET /api/v1/campaigns/{id}", new Template("GET", "/api/v1/campaigns/{id}",
+                Map.of("id", "CPG-1999-0001"), Map.of(), null, false));
+        t.put("POST /api/v1/campaigns/{id}/launch", new Template("POST", "/api/v1/campaigns/{id}/launch",
+                Map.of("id", "CPG-1999-0001"), Map.of(), null, false));
+        t.put("POST /api/v1/campaigns/{id}/responses", new Template("POST", "/api/v1/campaigns/{id}/responses",
+                Map.of("id", "CPG-1999-0001"), Map.of(),
+                fields("replyCode", "\"K7Q2M9XP4T\"", "answers", "[{\"question\":1,\"score\":4}]"), false));
+        t.put("GET /api/v1/campaigns/{id}/results", new Template("GET", "/api/v1/campaigns/{id}/results",
+                Map.of("id", "CPG-1999-0001"), Map.of(), null, false));
         t.put("POST /api/v1/admin/users/{id}/unlock", new Template("POST", "/api/v1/admin/users/{id}/unlock",
                 Map.of("id", "badinputnobody"), Map.of(), null, false));
         return t;
