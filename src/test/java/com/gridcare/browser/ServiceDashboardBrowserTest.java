@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @BrowserTest
 class ServiceDashboardBrowserTest {
 
-    private static final String MONTH = "2019-02";
+    private static final String MONTH = "2013-02";
     private static final String GROUP = "billing";
 
     @LocalServerPort

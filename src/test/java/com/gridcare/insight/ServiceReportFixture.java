@@ -8,7 +8,7 @@ import java.util.Random;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A few hundred cases from December 2018 to April 2019 (a time no other test uses), written straight into
+ * A few hundred cases from December 2012 to April 2013 (a time no other test uses), written straight into
  * the case tables, the record, the clocks and the surveys: every group, both kinds, several categories
  * and channels; closed, withdrawn and still open; complaints resolved at the first contact, after a second
  * attempt, reopened, with goodwill approved or refused; clocks met, breached and running; escalations;
@@ -30,11 +30,11 @@ public final class ServiceReportFixture {
             return;
         }
         var random = new Random(18);
-        var first = LocalDateTime.of(2018, 12, 1, 0, 0);
+        var first = LocalDateTime.of(2012, 12, 1, 0, 0);
         for (int i = 0; i < CASES; i++) {
             var received = at(first.plusMinutes(random.nextInt(150 * 24 * 60)));
             var complaint = random.nextInt(3) > 0;
-            // numbered as GridCare numbers cases, from 900000 on: no other test has cases of 2018 or 2019
+            // numbered as GridCare numbers cases, from 900000 on: no other test has cases of 2012 or 2013
             var id = (complaint ? "CMP" : "SRQ") + "-%d-9%05d".formatted(received.getYear(), i);
             var group = GROUPS[random.nextInt(GROUPS.length)];
             var category = CATEGORIES[random.nextInt(CATEGORIES.length)];

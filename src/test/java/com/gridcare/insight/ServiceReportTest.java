@@ -38,14 +38,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The monthly service report over the seeded fixture ({@link ServiceReportFixture}: a few hundred cases from
- * December 2018 to April 2019) against counts made by hand in SQL, for every month, without a filter and for
+ * December 2012 to April 2013) against counts made by hand in SQL, for every month, without a filter and for
  * one group; the workbook holds the same figures; every count's drill-down lists as many cases as it counts,
  * and the cases behind breached first-contact clocks are exactly those SQL finds.
  */
 @GridCareTest
 class ServiceReportTest {
 
-    static final List<String> MONTHS = List.of("2018-12", "2019-01", "2019-02", "2019-03", "2019-04");
+    static final List<String> MONTHS = List.of("2012-12", "2013-01", "2013-02", "2013-03", "2013-04");
 
     @LocalServerPort
     int port;
@@ -218,7 +218,7 @@ class ServiceReportTest {
 
     @Test
     void theFixtureFillsEverySectionSoTheComparisonMeansSomething() {
-        var report = report("2019-02", null);
+        var report = report("2013-02", null);
         for (var id : List.of("workload", "sla", "resolution", "rootCauses", "escalations", "satisfaction")) {
             assertThat(section(report, id).path("rows").size()).as(id).isGreaterThan(1);
         }
@@ -233,7 +233,7 @@ class ServiceReportTest {
 
     @Test
     void everyCountLeadsToAsManyCasesAndTheBreachedClocksToTheCasesSqlFinds() {
-        var month = "2019-02";
+        var month = "2013-02";
         var report = report(month, null);
         for (var id : List.of("workload", "sla", "escalations")) {
             var section = section(report, id);
@@ -278,9 +278,9 @@ class ServiceReportTest {
 
     @Test
     void theWorkbookHoldsTheSameFiguresOneSheetPerSectionWithBilingualHeaders() throws Exception {
-        var json = report("2019-03", null);
+        var json = report("2013-03", null);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/reports/service?month=2019-03&format=xlsx"))
+                        + "/api/v1/reports/service?month=2013-03&format=xlsx"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (TestData.user(Groups.SERVICE_MANAGERS) + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .build();
@@ -295,7 +295,7 @@ class ServiceReportTest {
                 var sheet = workbook.getSheetAt(i++);
                 assertThat(sheet.getSheetName()).isEqualTo(section.path("title").path("en").asText());
                 assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
-                        .contains(section.path("title").path("zh").asText(), "2019-03");
+                        .contains(section.path("title").path("zh").asText(), "2013-03");
                 int dims = section.path("dimensions").size();
                 var figures = section.path("figures");
                 for (int f = 0; f < figures.size(); f++) {
@@ -324,7 +324,7 @@ class ServiceReportTest {
                 assertThat(sheet.getLastRowNum()).isEqualTo(r - 1);
             }
         }
-        var csv = manager.get("/api/v1/reports/service?month=2019-03&format=csv");
+        var csv = manager.get("/api/v1/reports/service?month=2013-03&format=csv");
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).contains("# sla,SLA compliance,时限达标", "decided,met,breached,compliance");
     }
@@ -332,22 +332,22 @@ class ServiceReportTest {
     @Test
     void wrongParametersAreNamedAndTheReportIsForSupervisorsAndServiceManagers() {
         assertThat(manager.get("/api/v1/reports/service").body()).contains("month");
-        assertThat(manager.get("/api/v1/reports/service?month=2019-13").status()).isEqualTo(400);
+        assertThat(manager.get("/api/v1/reports/service?month=2013-13").status()).isEqualTo(400);
         assertThat(manager.get("/api/v1/reports/service?month=2999-01").body()).contains("month");
-        assertThat(manager.get("/api/v1/reports/service?month=2019-01&format=pdf").body()).contains("format");
-        assertThat(manager.get("/api/v1/reports/service?month=2019-01&group=nobody").body()).contains("group");
-        assertThat(manager.get("/api/v1/reports/service?month=2019-01&category=bad;").body()).contains("category");
-        var drill = manager.get("/api/v1/reports/service/cases?month=2019-01&section=nothing&figure=x");
+        assertThat(manager.get("/api/v1/reports/service?month=2013-01&format=pdf").body()).contains("format");
+        assertThat(manager.get("/api/v1/reports/service?month=2013-01&group=nobody").body()).contains("group");
+        assertThat(manager.get("/api/v1/reports/service?month=2013-01&category=bad;").body()).contains("category");
+        var drill = manager.get("/api/v1/reports/service/cases?month=2013-01&section=nothing&figure=x");
         assertThat(drill.status()).isEqualTo(400);
         assertThat(drill.body()).contains("section");
-        assertThat(manager.get("/api/v1/reports/service/cases?month=2019-01&section=sla&figure=x").body())
+        assertThat(manager.get("/api/v1/reports/service/cases?month=2013-01&section=sla&figure=x").body())
                 .contains("figure");
-        assertThat(manager.get("/api/v1/reports/service/cases?month=2019-01&section=sla&figure=met&row=a").body())
+        assertThat(manager.get("/api/v1/reports/service/cases?month=2013-01&section=sla&figure=met&row=a").body())
                 .contains("row");
-        assertThat(Api.at(port).as(Groups.SUPERVISORS).get("/api/v1/reports/service?month=2019-01").status())
+        assertThat(Api.at(port).as(Groups.SUPERVISORS).get("/api/v1/reports/service?month=2013-01").status())
                 .isEqualTo(200);
-        assertThat(Api.at(port).as(Groups.BILLING).get("/api/v1/reports/service?month=2019-01").status()).isEqualTo(403);
-        assertThat(Api.at(port).as(Groups.CHANNEL_SYSTEMS).get("/api/v1/reports/service/cases?month=2019-01")
+        assertThat(Api.at(port).as(Groups.BILLING).get("/api/v1/reports/service?month=2013-01").status()).isEqualTo(403);
+        assertThat(Api.at(port).as(Groups.CHANNEL_SYSTEMS).get("/api/v1/reports/service/cases?month=2013-01")
                 .status()).isEqualTo(403);
     }
 }
