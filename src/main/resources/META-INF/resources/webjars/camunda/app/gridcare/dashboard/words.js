@@ -1,6 +1,6 @@
 // GridCare: the service dashboard's words in English and Chinese, and the codes the report answers with.
 // Section titles, dimensions and figures come with both languages from the report itself.
-import { chinese } from '../language.js';
+import { chinese, inShownLanguage } from '../language.js';
 
 export { chinese };
 
@@ -93,15 +93,13 @@ const codes = {
 };
 
 export function t(key) {
-  const pair = words[key];
-  return pair ? pair[chinese ? 1 : 0] : key;
+  return inShownLanguage(words, key, key);
 }
 
 /** A code in the shown language; unknown codes (a feature's new ones) as they are. */
 export function code(value) {
   if (value === undefined || value === null) return '';
-  const pair = codes[value];
-  return pair ? pair[chinese ? 1 : 0] : String(value);
+  return inShownLanguage(codes, value, String(value));
 }
 
 /** A label the report sends in both languages. */

@@ -1,6 +1,6 @@
 // GridCare: the workspace's words in English and Chinese, and the codes GridCare's API answers with. The
 // language is the webapps' own choice (gridcare/language.js): Chinese for zh, English otherwise.
-import { chinese } from '../language.js';
+import { chinese, inShownLanguage } from '../language.js';
 
 export { chinese };
 
@@ -132,15 +132,13 @@ const codes = {
 
 /** A word of the screen in the shown language. */
 export function t(key) {
-  const pair = words[key];
-  return pair ? pair[chinese ? 1 : 0] : key;
+  return inShownLanguage(words, key, key);
 }
 
 /** A code from the API (a category, a status…) in the shown language; unknown codes as they are. */
 export function code(value) {
   if (value === undefined || value === null) return '';
-  const pair = codes[value];
-  return pair ? pair[chinese ? 1 : 0] : String(value);
+  return inShownLanguage(codes, value, String(value));
 }
 
 const dateTime = new Intl.DateTimeFormat(chinese ? 'zh-CN' : 'en-GB', {
