@@ -1,5 +1,6 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.FactBinder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

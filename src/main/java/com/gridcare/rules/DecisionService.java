@@ -66,7 +66,7 @@ public class DecisionService {
         } catch (RuntimeException e) {
             meters.counter("gridcare.rules.failures", "package", rulePackage).increment();
             throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
-                    + ") failed: " + rootMessage(e), e);
+                    + ") failed: " + RuleEvaluationException.rootMessage(e), e);
         }
     }
 
@@ -82,7 +82,7 @@ public class DecisionService {
         } catch (RuntimeException e) {
             meters.counter("gridcare.rules.failures", "package", rulePackage).increment();
             throw new RuleEvaluationException("rule package '" + rulePackage + "' (rules " + ruleSet.version()
-                    + ") failed: " + rootMessage(e), e);
+                    + ") failed: " + RuleEvaluationException.rootMessage(e), e);
         }
     }
 
@@ -155,11 +155,5 @@ public class DecisionService {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
-    }
-
-    static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,5 +1,10 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.DecisionTable;
+import com.gridcare.rules.authoring.ExampleReader;
+import com.gridcare.rules.authoring.ExampleTable;
+import com.gridcare.rules.authoring.FactBinder;
+import com.gridcare.rules.authoring.RuleProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -138,7 +143,7 @@ final class ExampleRunner {
                 }
             }
         } catch (RuntimeException e) {
-            return new Outcome(matched, fired, facts, "a rule failed: " + DecisionService.rootMessage(e));
+            return new Outcome(matched, fired, facts, "a rule failed: " + RuleEvaluationException.rootMessage(e));
         } finally {
             session.dispose();
         }

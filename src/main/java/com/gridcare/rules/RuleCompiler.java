@@ -1,5 +1,13 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.DecisionTableReader;
+import com.gridcare.rules.authoring.ExampleReader;
+import com.gridcare.rules.authoring.ExampleTable;
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.RuleChecks;
+import com.gridcare.rules.authoring.RuleCodeGuard;
+import com.gridcare.rules.authoring.RuleProblem;
+import com.gridcare.rules.authoring.TableFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -9,4 +9,11 @@ public class RuleEvaluationException extends RuntimeException {
     public RuleEvaluationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The innermost cause's type and message: what a person needs to find the failing rule. */
+    public static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
 }

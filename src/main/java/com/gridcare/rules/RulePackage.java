@@ -1,5 +1,8 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.DecisionTable;
+import com.gridcare.rules.authoring.ExampleTable;
+import com.gridcare.rules.authoring.TableFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

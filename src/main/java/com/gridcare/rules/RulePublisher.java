@@ -1,6 +1,7 @@
 package com.gridcare.rules;
 
 import com.gridcare.deployment.FolderWatcher;
+import com.gridcare.rules.authoring.RuleProblem;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,16 +1,18 @@
 package com.gridcare.rules;
 
 import com.gridcare.deployment.SourceFolder;
+import com.gridcare.rules.authoring.RuleBuildException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Holds the live rule set. At start-up the rules in {@code rules/} are compiled (or loaded from the
  * compiled-rules cache when unchanged) and their examples run; anything wrong stops start-up,
  * naming file, row and column. Later rule sets replace the live one atomically and only once
- * verified ({@link RulePublisher}), so a decision in flight finishes on the rules it started with.
+ * verified (by publishing), so a decision in flight finishes on the rules it started with.
  */
 @Component
 public class RuleRuntime {
@@ -23,13 +25,13 @@ public class RuleRuntime {
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
     private final long startupMillis;
 
-    RuleRuntime(RulesProperties properties) {
+    RuleRuntime(RulesProperties properties, ObjectProvider<RulesFolderRecovery> recoveries) {
         this.folder = SourceFolder.of("rules", properties.dir());
         this.cache = RuleModuleCache.in(properties.cacheDir());
         this.maxFirings = properties.maxFirings();
         long started = System.nanoTime();
         // a publish that crashed while writing rules/ is finished or undone before the rules are read
-        folder.directory().ifPresent(PublishJournal::recover);
+        folder.directory().ifPresent(dir -> recoveries.orderedStream().forEach(r -> r.recover(dir)));
         var result = RuleVerifier.verify(folder.read(p -> true), cache, null, maxFirings);
         if (!result.ok()) {
             throw new RuleBuildException(result.problems());
@@ -48,11 +50,13 @@ public class RuleRuntime {
         return folder;
     }
 
-    RuleModuleCache cache() {
+    /** Compiled rule packages by content hash, shared by every build of a candidate. */
+    public RuleModuleCache cache() {
         return cache;
     }
 
-    int maxFirings() {
+    /** The most rule firings one evaluation may take. */
+    public int maxFirings() {
         return maxFirings;
     }
 
@@ -61,8 +65,8 @@ public class RuleRuntime {
         return startupMillis;
     }
 
-    /** Makes a verified rule set live; only {@link RulePublisher} calls this. */
-    RuleSet swap(RuleSet candidate) {
+    /** Makes a verified rule set live; only publishing calls this, after verifying and auditing it. */
+    public RuleSet swap(RuleSet candidate) {
         var previous = live.getAndSet(candidate);
         log.info("rules {} live (was {})", candidate.version(), previous == null ? "none" : previous.version());
         return previous;

@@ -1,5 +1,9 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.DecisionTableReader;
+import com.gridcare.rules.authoring.ExampleReader;
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.RuleProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

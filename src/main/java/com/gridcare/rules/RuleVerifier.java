@@ -1,5 +1,7 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.RuleProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

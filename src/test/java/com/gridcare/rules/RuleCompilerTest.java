@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.gridcare.deployment.SourceFolder;
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.Spreadsheets;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package com.gridcare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.deployment.SourceFolder;
+import com.gridcare.rules.authoring.Spreadsheets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

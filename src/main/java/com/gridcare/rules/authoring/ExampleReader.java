@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,20 +17,20 @@ import org.drools.template.parser.DataListener;
  * {@code CustomerFacts.annualKwh}), {@code expect <field>} columns name what the rules must answer,
  * {@code expect fired} lists rules that must fire, {@code Notes} is free text.
  */
-final class ExampleReader {
+public final class ExampleReader {
 
-    static final String FILE_NAME = "examples.xlsx";
+    public static final String FILE_NAME = "examples.xlsx";
 
-    record Result(ExampleTable table, List<RuleProblem> problems) {}
+    public record Result(ExampleTable table, List<RuleProblem> problems) {}
 
     private ExampleReader() {
     }
 
-    static boolean isExamples(String path) {
+    public static boolean isExamples(String path) {
         return path.equals(FILE_NAME) || path.endsWith("/" + FILE_NAME);
     }
 
-    static Result read(String file, byte[] bytes, ClassLoader classLoader) {
+    public static Result read(String file, byte[] bytes, ClassLoader classLoader) {
         var problems = new ArrayList<RuleProblem>();
         var cells = new TreeMap<Integer, Map<Integer, String>>();
         String sheet;
@@ -193,7 +193,7 @@ final class ExampleReader {
         }
     }
 
-    static Object newInstance(Class<?> type) {
+    public static Object newInstance(Class<?> type) {
         try {
             return type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

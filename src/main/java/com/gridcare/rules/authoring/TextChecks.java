@@ -1,10 +1,10 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 /**
  * Characters that office programs and Chinese input methods put into rule files where code needs
  * plain ASCII: typographic quotes (“ ” ‘ ’ „ «»), and full-width forms (，（）＝＞＜ and digits).
  */
-final class TextChecks {
+public final class TextChecks {
 
     private TextChecks() {
     }

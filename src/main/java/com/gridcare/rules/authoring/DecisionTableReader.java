@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,20 +24,20 @@ import org.drools.template.parser.DataListener;
  * were merged. Spreadsheets saved from CSV cannot hold merged cells, and one pattern per rule is what
  * lets a session decide for many customers at once.
  */
-final class DecisionTableReader {
+public final class DecisionTableReader {
 
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,6})\\b");
 
     private DecisionTableReader() {
     }
 
-    static boolean isTable(String path) {
+    public static boolean isTable(String path) {
         var p = path.toLowerCase(Locale.ROOT);
         return p.endsWith(".drl.xlsx") || p.endsWith(".drl.xls");
     }
 
     /** @throws RuleBuildException naming the cell when Drools cannot read the table */
-    static TableFile read(String file, byte[] bytes) {
+    public static TableFile read(String file, byte[] bytes) {
         String sheet;
         var ignored = new ArrayList<String>();
         var listener = new RecordingListener();

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * unknown fields, values of the wrong type, empty conditions, missing names. Drools' own compiler
  * still has the last word.
  */
-final class RuleChecks {
+public final class RuleChecks {
 
     private static final Pattern BINDING = Pattern.compile("^\\s*\\$(\\w+)\\s*:\\s*([A-Z]\\w*)\\s*$");
     private static final Pattern FREE_PATTERN = Pattern.compile("^\\s*(?:\\$(\\w+)\\s*:\\s*)?([A-Z]\\w*)\\s*\\((.*)\\)\\s*$",
@@ -39,7 +39,7 @@ final class RuleChecks {
     }
 
     /** Problems of a decision-table file that the analyst can fix in the spreadsheet. */
-    static List<RuleProblem> table(TableFile file, String rulePackage, ClassLoader classLoader) {
+    public static List<RuleProblem> table(TableFile file, String rulePackage, ClassLoader classLoader) {
         var problems = new ArrayList<RuleProblem>();
         for (var ignored : file.ignoredSheets()) {
             problems.add(RuleProblem.inFile(file.file(), "only the first sheet '" + file.sheet() + "' holds rules; sheet '"
@@ -345,7 +345,7 @@ final class RuleChecks {
     }
 
     /** Problems of a DRL file: package name and characters outside strings and comments. */
-    static List<RuleProblem> drl(String file, String text, String rulePackage) {
+    public static List<RuleProblem> drl(String file, String text, String rulePackage) {
         var problems = new ArrayList<RuleProblem>();
         var packageDeclaration = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE).matcher(text);
         if (!packageDeclaration.find()) {

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.customer.Tier;
 import com.gridcare.deployment.SourceFolder;
 import com.gridcare.kernel.Groups;
+import com.gridcare.rules.RuleModuleCache;
+import com.gridcare.rules.RuleValidation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFDataValidation;
 import org.apache.poi.xssf.usermodel.XSSFSheet;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * reflection. Checked on the DRL of every file (decision tables included, as generated), outside
  * comments and strings, before anything compiles.
  */
-final class RuleCodeGuard {
+public final class RuleCodeGuard {
 
     private record Forbidden(Pattern pattern, String what) {}
 
@@ -27,7 +27,7 @@ final class RuleCodeGuard {
     private RuleCodeGuard() {
     }
 
-    static List<RuleProblem> check(String file, String drl) {
+    public static List<RuleProblem> check(String file, String drl) {
         var problems = new ArrayList<RuleProblem>();
         var code = withoutCommentsAndStrings(drl);
         var lines = code.split("\n", -1);

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import com.gridcare.api.SpreadsheetText;
 import java.io.ByteArrayInputStream;
@@ -25,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
  * and one without a saved value is refused naming its cell. Numbers are read as they are, whatever
  * format the sheet shows them in: 10000000 shown as "10,000,000 kWh" is read as 10000000.
  */
-final class Workbooks {
+public final class Workbooks {
 
     static final int MAX_UNPACKED_MB = 8;
     private static final long MAX_UNPACKED = MAX_UNPACKED_MB * 1024L * 1024L;

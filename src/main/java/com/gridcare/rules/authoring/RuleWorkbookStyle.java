@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.authoring;
 
 import com.gridcare.api.SpreadsheetText;
 import com.gridcare.kernel.Groups;
