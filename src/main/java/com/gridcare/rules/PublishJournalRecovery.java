@@ -1,5 +1,6 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.runtime.RulesFolderRecovery;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gridcare.customer.Tier;
 import com.gridcare.deployment.SourceFolder;
 import com.gridcare.kernel.Groups;
-import com.gridcare.rules.RuleModuleCache;
+import com.gridcare.rules.runtime.RuleModuleCache;
 import com.gridcare.rules.RuleValidation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.runtime;
 
 import com.gridcare.deployment.SourceFolder;
 import com.gridcare.rules.authoring.RuleBuildException;

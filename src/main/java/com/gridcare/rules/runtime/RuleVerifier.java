@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.runtime;
 
 import com.gridcare.rules.authoring.RuleBuildException;
 import com.gridcare.rules.authoring.RuleProblem;

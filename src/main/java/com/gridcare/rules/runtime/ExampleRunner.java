@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.runtime;
 
 import com.gridcare.rules.authoring.DecisionTable;
 import com.gridcare.rules.authoring.ExampleReader;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.runtime;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.runtime;
 
 /**
  * A rule failed at run time, or looped past the cap. Never answered with a default: the caller's
