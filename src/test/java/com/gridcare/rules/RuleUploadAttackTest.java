@@ -6,6 +6,8 @@ import com.gridcare.kernel.Groups;
 import com.gridcare.rules.authoring.DecisionTableReader;
 import com.gridcare.rules.authoring.RuleBuildException;
 import com.gridcare.rules.authoring.Spreadsheets;
+import com.gridcare.rules.publishing.RulePublisher;
+import com.gridcare.rules.publishing.ShippedRules;
 import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;

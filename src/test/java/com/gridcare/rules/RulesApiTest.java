@@ -7,6 +7,8 @@ import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.kernel.Groups;
 import com.gridcare.rules.authoring.Spreadsheets;
+import com.gridcare.rules.publishing.RulePublisher;
+import com.gridcare.rules.publishing.ShippedRules;
 import com.gridcare.rules.runtime.DecisionService;
 import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.Api;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.publishing;
 
 import com.gridcare.deployment.FolderWatcher;
 import com.gridcare.rules.authoring.RuleProblem;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.publishing;
 
 import com.gridcare.api.Csv;
 import java.util.ArrayList;

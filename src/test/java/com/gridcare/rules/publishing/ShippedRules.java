@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,14 @@ import com.gridcare.testsupport.TestRulesFolder;
 import java.nio.file.Path;
 
 /** Puts the shipped rules back (in the test folder and live) after a test changed them. */
-final class ShippedRules {
+public final class ShippedRules {
 
-    static final Path TEST_FOLDER = Path.of("target/test-rules");
+    public static final Path TEST_FOLDER = Path.of("target/test-rules");
 
     private ShippedRules() {
     }
 
-    static void restore(RulePublisher publisher, RuleRuntime runtime) {
+    public static void restore(RulePublisher publisher, RuleRuntime runtime) {
         TestRulesFolder.copy(Path.of("rules"), TEST_FOLDER);
         var result = publisher.publishFolder("test clean-up", RulePublisher.Trigger.API);
         assertThat(result.outcome()).isNotEqualTo(RulePublisher.Outcome.REFUSED);

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.publishing;
 
 import com.gridcare.rules.runtime.RuleCompiler;
 import com.gridcare.rules.runtime.RuleRuntime;

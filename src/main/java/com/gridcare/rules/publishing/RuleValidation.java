@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.publishing;
 
 import com.gridcare.rules.authoring.DecisionTableReader;
 import com.gridcare.rules.authoring.ExampleReader;

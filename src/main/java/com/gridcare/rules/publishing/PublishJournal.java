@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.publishing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
