@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.api;
 
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.Idempotency;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.api;
 
 import ch.qos.logback.classic.Level;
 import com.gridcare.deployment.SourceFolder;

@@ -1,4 +1,4 @@
-package com.gridcare.rules;
+package com.gridcare.rules.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
