@@ -1,9 +1,10 @@
 # Shared by the fault scripts: build once, start and stop GridCare nodes on loopback, query PostgreSQL.
 # Ports 8092 and 8093 (GRIDCARE_RELIABILITY_PORTS="A B", the second also the outage's proxy); database
-# hardening_cluster (GRIDCARE_RELIABILITY_DB; recreated by each script); work files in reliability/work.
+# hardening_cluster (GRIDCARE_RELIABILITY_DB; recreated by each script); work files in reliability/work
+# (GRIDCARE_RELIABILITY_WORK: scripts run side by side need their own, and their own ports and database).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$ROOT/reliability/work
+WORK=${GRIDCARE_RELIABILITY_WORK:-$ROOT/reliability/work}
 DB=${GRIDCARE_RELIABILITY_DB:-hardening_cluster}
 PGHOST=127.0.0.1
 PGPORT=5432
