@@ -88,6 +88,20 @@ record_timers() {
         WHERE d.key_ = 'reliability-escalation' AND j.duedate_ IS NOT NULL ON CONFLICT DO NOTHING" >/dev/null
 }
 
+# record_owners: which node's job executor holds each escalation timer right now (the first holder seen is kept);
+# sampled while a burst is worked off, to show that both nodes fired timers
+record_owners() {
+  sql "CREATE TABLE IF NOT EXISTS reliability_timer_owner (proc_inst_id varchar(64) PRIMARY KEY, lock_owner varchar(255) NOT NULL);
+       INSERT INTO reliability_timer_owner SELECT j.process_instance_id_, j.lock_owner_ FROM act_ru_job j
+         JOIN act_re_procdef d ON d.id_ = j.process_def_id_
+        WHERE d.key_ = 'reliability-escalation' AND j.lock_owner_ IS NOT NULL ON CONFLICT DO NOTHING" >/dev/null
+}
+
+# escalation_jobs: escalation timers not fired yet
+escalation_jobs() {
+  sql "SELECT COUNT(*) FROM act_ru_job j JOIN act_re_procdef d ON d.id_ = j.process_def_id_ WHERE d.key_ = 'reliability-escalation'"
+}
+
 # record_locks PORT: the jobs the (just killed) node on PORT held; its job executor is named host:PORT/pid
 record_locks() {
   sql "CREATE TABLE IF NOT EXISTS reliability_locked (job_id varchar(64), proc_inst_id varchar(64), lock_owner varchar(255));

@@ -1,5 +1,11 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.DecisionTable;
+import com.gridcare.rules.authoring.DecisionTableReader;
+import com.gridcare.rules.authoring.ExampleReader;
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.TableFile;
+import com.gridcare.rules.runtime.RuleCompiler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,11 @@
 package com.gridcare.rules;
 
 import com.gridcare.deployment.FolderWatcher;
+import com.gridcare.rules.authoring.RuleProblem;
+import com.gridcare.rules.runtime.RuleCompiler;
+import com.gridcare.rules.runtime.RuleRuntime;
+import com.gridcare.rules.runtime.RuleVerifier;
+import com.gridcare.rules.runtime.RulesProperties;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;

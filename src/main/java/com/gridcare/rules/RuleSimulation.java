@@ -1,5 +1,8 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.runtime.RuleCompiler;
+import com.gridcare.rules.runtime.RuleRuntime;
+import com.gridcare.rules.runtime.RuleVerifier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.runtime.RuleSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;

@@ -1,5 +1,13 @@
 package com.gridcare.rules;
 
+import com.gridcare.rules.authoring.DecisionTableReader;
+import com.gridcare.rules.authoring.ExampleReader;
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.RuleProblem;
+import com.gridcare.rules.runtime.RuleCompiler;
+import com.gridcare.rules.runtime.RuleModuleCache;
+import com.gridcare.rules.runtime.RuleSet;
+import com.gridcare.rules.runtime.RuleVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

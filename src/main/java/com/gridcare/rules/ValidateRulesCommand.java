@@ -2,6 +2,7 @@ package com.gridcare.rules;
 
 import ch.qos.logback.classic.Level;
 import com.gridcare.deployment.SourceFolder;
+import com.gridcare.rules.runtime.RuleModuleCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

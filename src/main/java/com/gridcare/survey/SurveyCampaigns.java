@@ -12,7 +12,7 @@ import com.gridcare.customer.Tier;
 import com.gridcare.db.Database;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.NotificationTemplate;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

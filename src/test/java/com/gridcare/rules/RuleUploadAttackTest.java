@@ -3,6 +3,10 @@ package com.gridcare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.kernel.Groups;
+import com.gridcare.rules.authoring.DecisionTableReader;
+import com.gridcare.rules.authoring.RuleBuildException;
+import com.gridcare.rules.authoring.Spreadsheets;
+import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;

@@ -3,6 +3,10 @@ package com.gridcare.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.deployment.SourceFolder;
+import com.gridcare.rules.authoring.Spreadsheets;
+import com.gridcare.rules.runtime.RuleModuleCache;
+import com.gridcare.rules.runtime.RuleSet;
+import com.gridcare.rules.runtime.RuleVerifier;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

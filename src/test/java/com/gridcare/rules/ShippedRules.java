@@ -2,6 +2,8 @@ package com.gridcare.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gridcare.rules.runtime.RuleCompiler;
+import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.TestRulesFolder;
 import java.nio.file.Path;
 

@@ -10,6 +10,8 @@ import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.kernel.Groups;
+import com.gridcare.rules.authoring.Spreadsheets;
+import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;

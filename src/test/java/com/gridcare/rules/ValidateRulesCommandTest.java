@@ -2,6 +2,7 @@ package com.gridcare.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gridcare.rules.authoring.Spreadsheets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerRepository;
+import com.gridcare.rules.runtime.DecisionService;
+import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.io.IOException;
