@@ -13,7 +13,7 @@ import com.gridcare.kernel.EngineClock;
 import com.gridcare.notification.Bilingual;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.NotificationTemplate;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
