@@ -2,10 +2,10 @@
 # Escalation burst: TIMERS (2,000) escalation timers due at the same moment on two GridCare nodes sharing one
 # PostgreSQL (started through node A, fired by whichever node's job executor acquires them). Each must fire
 # exactly once, both nodes must be seen holding some of them, and their lateness (fired minus due) is measured.
-# Scale: TIMERS (2000), LEAD (seconds from the first start to the due moment, 240: every start must be in before
+# Scale: TIMERS (2000), LEAD (seconds from the first start to the due moment, 300: every start must be in before
 # it), SPREAD (0: all due in the same second; n: spread over n seconds), STARTERS (parallel starts, 8).
 source "$(dirname "$0")/common.sh"
-TIMERS=${TIMERS:-2000}; LEAD=${LEAD:-240}; SPREAD=${SPREAD:-0}; STARTERS=${STARTERS:-8}
+TIMERS=${TIMERS:-2000}; LEAD=${LEAD:-300}; SPREAD=${SPREAD:-0}; STARTERS=${STARTERS:-8}
 trap 'stop_node $A; stop_node $B' EXIT
 build
 reset_database

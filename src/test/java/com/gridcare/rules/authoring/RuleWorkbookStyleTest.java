@@ -6,7 +6,7 @@ import com.gridcare.customer.Tier;
 import com.gridcare.deployment.SourceFolder;
 import com.gridcare.kernel.Groups;
 import com.gridcare.rules.runtime.RuleModuleCache;
-import com.gridcare.rules.RuleValidation;
+import com.gridcare.rules.publishing.RuleValidation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
