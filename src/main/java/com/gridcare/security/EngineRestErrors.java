@@ -1,5 +1,6 @@
 package com.gridcare.security;
 
+import com.gridcare.api.DatabaseUnavailable;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +20,8 @@ import org.xml.sax.SAXException;
  * that is not even XML (or carries a DOCTYPE) or holds an expression that does not parse, a concurrent change, a value longer than its column,
  * and a client mistake the engine reports as such ({@link BadUserRequestException}) but which the
  * REST resource wrapped as a server error (setting variables in a batch does). These mappers answer
- * them 400 and 409 in Camunda's own error format; every other failure keeps Camunda's status.
+ * them 400 and 409 in Camunda's own error format. A database out of reach (down, restarting, pool
+ * exhausted) is 503 with Retry-After, as on {@code /api/v1}. Every other failure keeps Camunda's status.
  */
 @Component
 class EngineRestErrors implements ResourceConfigCustomizer {
@@ -39,6 +41,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(ProcessEngineException exception) {
             if (exception instanceof OptimisticLockingException) return answer(Response.Status.CONFLICT, exception);
+            if (DatabaseUnavailable.causes(exception)) return unavailable(exception);
             if (isClientMistake(exception)) return answer(Response.Status.BAD_REQUEST, exception);
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
@@ -50,6 +53,7 @@ class EngineRestErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException exception) {
             var status = exception.getStatus();
+            if (DatabaseUnavailable.causes(exception)) return unavailable(exception);
             if ((status == null || status == Response.Status.INTERNAL_SERVER_ERROR) && isClientMistake(exception)) {
                 return answer(Response.Status.BAD_REQUEST, exception);
             }
@@ -59,6 +63,13 @@ class EngineRestErrors implements ResourceConfigCustomizer {
 
     private static Response answer(Response.Status status, Throwable exception) {
         return Response.status(status).entity(ExceptionHandlerHelper.getInstance().fromException(exception))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response unavailable(Throwable exception) {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .entity(ExceptionHandlerHelper.getInstance().fromException(exception))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
