@@ -72,6 +72,14 @@ class CaseReportFacts implements CaseAttributes {
                 .list();
     }
 
+    /** Cases (complaints and service requests) closed, not withdrawn, in {@code [start, end)}. */
+    List<CaseTimes> closed(OffsetDateTime start, OffsetDateTime end) {
+        return jdbc.sql("""
+                SELECT id, assigned_group, category, received_at, closed_at FROM service_case
+                 WHERE closed_at >= ? AND closed_at < ? AND status = 'CLOSED'""")
+                .params(start, end).query(CaseReportFacts::times).list();
+    }
+
     List<Escalation> escalations(OffsetDateTime start, OffsetDateTime end) {
         return jdbc.sql("""
                 SELECT e.case_id, e.kind, e.escalation_level, c.assigned_group, c.category
@@ -88,12 +96,12 @@ class CaseReportFacts implements CaseAttributes {
         var found = new HashMap<String, Attributes>();
         if (caseIds.isEmpty()) return found;
         jdbc.sql("""
-                SELECT id, kind, category, assigned_group, status, channel, received_at, closed_at
+                SELECT id, kind, category, assigned_group, status, channel, received_at, closed_at, tier
                   FROM service_case WHERE id = ANY(?)""")
                 .param(caseIds.toArray(String[]::new))
                 .query((rs, n) -> new Attributes(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-                        rs.getObject(8, OffsetDateTime.class)))
+                        rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
                 .list().forEach(a -> found.put(a.caseId(), a));
         return found;
     }
