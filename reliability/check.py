@@ -2,8 +2,10 @@
 """Checks the database and the nodes' logs against what the load generator's clients were told.
 
   check.py --results work/node-kill.json --key-prefix nk --db hardening_cluster --logs work/node-*.log
+  check.py --db hardening_cluster --escalations --timer-nodes 2        (the escalation burst: no complaints)
 Prints the figures the README table shows and exits 1 when a case is lost or doubled, a message was
-sent twice or an escalation timer was missed or fired twice.
+sent twice or an escalation timer was missed or fired twice, when a graceful stop cut a request in flight,
+and when a check observed nothing (no complaint sent or acknowledged, no timer, no request in flight).
 """
 import argparse
 import collections
@@ -76,16 +78,92 @@ def escalation_figures(timers, locked, killed_node):
     return figures, problems
 
 
+def complaint_problems(keys, acknowledged, cases):
+    """A run whose clients sent nothing, or got nothing acknowledged, or left no case tested nothing."""
+    if not keys:
+        return ["no complaint was sent: nothing was tested"]
+    problems = []
+    if not acknowledged:
+        problems.append("no complaint was acknowledged: nothing was tested")
+    if not cases:
+        problems.append("no fault-test case in the database: nothing was tested")
+    return problems
+
+
+def in_flight_figures(answers, started, stopped_at, node):
+    """The graceful stop: every request the stopped node had in flight when it got SIGTERM must be answered.
+
+    answers: the load generator's answers (t relative to started, latency, node index, status, error);
+    a request is in flight when it was sent before the stop and its answer (or error) came after it.
+    A request sent after the stop may be refused; one in flight must not be cut (status 0).
+    """
+    at = stopped_at - started
+    in_flight = [a for a in answers if a["node"] == node and a["t"] <= at < a["t"] + a["latency"]]
+    cut = [a for a in in_flight if a["status"] == 0]
+    after = [a for a in answers if a["node"] == node and a["t"] > at and a["status"] == 0]
+    errors = collections.Counter(a.get("error", "?") for a in after)
+    figures = ("graceful stop: requests in flight on the stopped node %d | answered %d (%s) | cut %d | "
+               "slowest in-flight answer %.1f s after the stop | refused or cut after the stop %d %s"
+               % (len(in_flight), len(in_flight) - len(cut),
+                  dict(sorted(collections.Counter(a["status"] for a in in_flight if a["status"]).items())), len(cut),
+                  max((a["t"] + a["latency"] - at for a in in_flight), default=0), len(after), dict(errors)))
+    problems = []
+    if not in_flight:
+        problems.append("no request was in flight on the stopped node: the graceful stop was not tested")
+    if cut:
+        problems.append("%d requests in flight were cut by the graceful stop (%s)"
+                        % (len(cut), ", ".join(sorted({a.get("error", "?") for a in cut}))))
+    return figures, problems
+
+
+def owner_figures(owners, expected_nodes):
+    """Which nodes' job executors were seen holding escalation timers (rows: process instance, lock owner
+    host:port/pid); with expected_nodes = 2, a burst that only one node worked on was not spread across two."""
+    per_node = collections.Counter(re.sub(r"^.*:(\d+)/\d+$", r"\1", row[1]) for row in owners)
+    figures = "escalation timers seen held by each node's job executor: %s (%d timers seen held)" % (
+        dict(sorted(per_node.items())), len(owners))
+    problems = []
+    if len(per_node) < expected_nodes:
+        problems.append("timers were seen held by %d node(s), %d expected: the burst was not spread across the nodes"
+                        % (len(per_node), expected_nodes))
+    return figures, problems
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--results", required=True)
-    parser.add_argument("--key-prefix", required=True)
+    parser.add_argument("--results", help="the load generator's results; without it only escalations are checked")
+    parser.add_argument("--key-prefix")
     parser.add_argument("--db", required=True)
     parser.add_argument("--logs", nargs="*", default=[])
     parser.add_argument("--escalations", action="store_true")
     parser.add_argument("--killed-node", help="the node killed with -9 (e.g. 8092): it must have held a job")
+    parser.add_argument("--stopped-at", type=float, help="epoch seconds of the SIGTERM (graceful stop)")
+    parser.add_argument("--stopped-node", type=int, default=0, help="the stopped node's index in loadgen's --nodes")
+    parser.add_argument("--timer-nodes", type=int, default=0,
+                        help="nodes that must have been seen holding escalation timers (reliability_timer_owner)")
     args = parser.parse_args()
+    failed = False
+    if args.results:
+        failed = check_complaints(args)
+    if args.escalations:
+        timers = sql(args.db, ESCALATION_TIMERS)
+        locked = sql(args.db, "SELECT job_id, proc_inst_id, lock_owner FROM reliability_locked") if args.killed_node else []
+        figures, problems = escalation_figures(timers, locked, args.killed_node)
+        if args.timer_nodes:
+            more, owner_problems = owner_figures(sql(args.db, "SELECT proc_inst_id, lock_owner FROM reliability_timer_owner"),
+                                                 args.timer_nodes)
+            figures += "\n" + more
+            problems += owner_problems
+        print(figures)
+        for problem in problems:
+            print("FAILED: " + problem)
+        failed = failed or bool(problems)
+    sys.exit(1 if failed else 0)
 
+
+def check_complaints(args):
+    if not args.key_prefix:
+        sys.exit("check.py: --results needs --key-prefix")
     results = json.load(open(args.results))
     keys = results["keys"]
     acknowledged = {k["key"]: k["caseId"] for k in keys if k["acknowledged"]}
@@ -128,16 +206,16 @@ def main():
     print("resent after acknowledgement %d | answered with another case %d | answers not kept for retries %d"
           % (len(resent), len(resent_other_case), len(not_kept)))
     failed = bool(lost or not_kept or resent_other_case or duplicate_cases or without_process or duplicate_notifications or int(outbox_twice))
-
-    if args.escalations:
-        timers = sql(args.db, ESCALATION_TIMERS)
-        locked = sql(args.db, "SELECT job_id, proc_inst_id, lock_owner FROM reliability_locked") if args.killed_node else []
-        figures, problems = escalation_figures(timers, locked, args.killed_node)
+    problems = complaint_problems(keys, acknowledged, cases)
+    if args.logs and not sent_lines:
+        problems.append("no notification delivery in the nodes' logs: the duplicate-delivery check saw nothing")
+    if args.stopped_at:
+        figures, stop_problems = in_flight_figures(results["answers"], results["started"], args.stopped_at, args.stopped_node)
         print(figures)
-        for problem in problems:
-            print("FAILED: " + problem)
-        failed = failed or bool(problems)
-    sys.exit(1 if failed else 0)
+        problems += stop_problems
+    for problem in problems:
+        print("FAILED: " + problem)
+    return failed or bool(problems)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 # Shared by the fault scripts: build once, start and stop GridCare nodes on loopback, query PostgreSQL.
 # Ports 8092 and 8093 (GRIDCARE_RELIABILITY_PORTS="A B", the second also the outage's proxy); database
-# hardening_cluster (GRIDCARE_RELIABILITY_DB; recreated by each script); work files in reliability/work.
+# hardening_cluster (GRIDCARE_RELIABILITY_DB; recreated by each script); work files in reliability/work
+# (GRIDCARE_RELIABILITY_WORK: scripts run side by side need their own, and their own ports and database).
 set -euo pipefail
+# a step that fails ends the script (set -e): say which, so a failed part never ends without a word
+trap 'echo "$(basename "$0"): FAILED: \"$BASH_COMMAND\" exited $? (line $LINENO)"' ERR
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$ROOT/reliability/work
+WORK=${GRIDCARE_RELIABILITY_WORK:-$ROOT/reliability/work}
 DB=${GRIDCARE_RELIABILITY_DB:-hardening_cluster}
 PGHOST=127.0.0.1
 PGPORT=5432
@@ -74,7 +77,8 @@ start_escalations() {
     local delay=$((from + (to - from) * i / count))
     curl -fs -u admin:demo -H 'Content-Type: application/json' \
         -d "{\"variables\":{\"delaySeconds\":{\"value\":$delay,\"type\":\"Integer\"},\"caseId\":{\"value\":\"$case_id\"},\"replyBy\":{\"value\":\"2026-12-31 10:00\"}}}" \
-        "http://127.0.0.1:$port/engine-rest/process-definition/key/reliability-escalation/start" >/dev/null
+        "http://127.0.0.1:$port/engine-rest/process-definition/key/reliability-escalation/start" >/dev/null \
+      || echo "escalation timer $i (case $case_id) could not be started; the checks count the timers recorded"
   done <"$cases"
   record_timers
 }
@@ -86,6 +90,20 @@ record_timers() {
        INSERT INTO reliability_timer SELECT j.process_instance_id_, j.duedate_ FROM act_ru_job j
          JOIN act_re_procdef d ON d.id_ = j.process_def_id_
         WHERE d.key_ = 'reliability-escalation' AND j.duedate_ IS NOT NULL ON CONFLICT DO NOTHING" >/dev/null
+}
+
+# record_owners: which node's job executor holds each escalation timer right now (the first holder seen is kept);
+# sampled while a burst is worked off, to show that both nodes fired timers
+record_owners() {
+  sql "CREATE TABLE IF NOT EXISTS reliability_timer_owner (proc_inst_id varchar(64) PRIMARY KEY, lock_owner varchar(255) NOT NULL);
+       INSERT INTO reliability_timer_owner SELECT j.process_instance_id_, j.lock_owner_ FROM act_ru_job j
+         JOIN act_re_procdef d ON d.id_ = j.process_def_id_
+        WHERE d.key_ = 'reliability-escalation' AND j.lock_owner_ IS NOT NULL ON CONFLICT DO NOTHING" >/dev/null
+}
+
+# escalation_jobs: escalation timers not fired yet
+escalation_jobs() {
+  sql "SELECT COUNT(*) FROM act_ru_job j JOIN act_re_procdef d ON d.id_ = j.process_def_id_ WHERE d.key_ = 'reliability-escalation'"
 }
 
 # record_locks PORT: the jobs the (just killed) node on PORT held; its job executor is named host:PORT/pid

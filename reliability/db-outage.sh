@@ -34,6 +34,8 @@ sleep "$OUTAGE"
 start_proxy; UP=$(date +%s.%N)
 echo "db-outage: database reachable again"
 wait $LOAD
-python3 "$ROOT/reliability/outage_figures.py" "$WORK/db-outage.json" "$DOWN" "$UP"
+status=0
+python3 "$ROOT/reliability/outage_figures.py" "$WORK/db-outage.json" "$DOWN" "$UP" || status=1
 python3 "$ROOT/reliability/check.py" --results "$WORK/db-outage.json" --key-prefix do --db "$DB" \
-    --logs "$WORK/node-$A.log"
+    --logs "$WORK/node-$A.log" || status=1
+exit $status

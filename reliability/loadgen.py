@@ -88,9 +88,11 @@ def main():
                 except (OSError, http.client.HTTPException) as e:
                     status, text, replayed = 0, type(e).__name__, None
                 latency = time.time() - t0
+                answer = {"t": round(t0 - started, 3), "node": node, "status": status, "latency": round(latency, 3)}
+                if status == 0:
+                    answer["error"] = text  # ConnectionRefusedError: never reached the node; others: cut or timed out
                 with lock:
-                    answers.append({"t": round(t0 - started, 3), "node": node, "status": status,
-                                    "latency": round(latency, 3)})
+                    answers.append(answer)
                 if status in (200, 201):
                     if record["acknowledged"]:
                         # the deliberate resend: the same case again, or idempotency is broken

@@ -27,4 +27,8 @@ print("recovery: first acknowledged complaint %.1f s after the database came bac
       % ((recovered - up) if recovered else float("nan")))
 if not during:
     print("FAILED: no request was sent while the database was away: the outage was not tested")
-sys.exit(1 if other_5xx or not during else 0)
+if not recovered:
+    print("FAILED: no complaint was acknowledged after the database came back: no recovery")
+if other_5xx:
+    print("FAILED: %d answers during the outage were 5xx other than 503" % other_5xx)
+sys.exit(1 if other_5xx or not during or not recovered else 0)

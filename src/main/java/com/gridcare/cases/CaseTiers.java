@@ -2,7 +2,7 @@ package com.gridcare.cases;
 
 import com.gridcare.customer.Customer;
 import com.gridcare.customer.CustomerEvaluator;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,6 @@
 package com.gridcare.cases;
 
-import com.gridcare.rules.RulePackage;
+import com.gridcare.rules.runtime.RulePackage;
 import java.util.ArrayList;
 import java.util.List;
 

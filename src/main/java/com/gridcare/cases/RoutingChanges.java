@@ -1,6 +1,6 @@
 package com.gridcare.cases;
 
-import com.gridcare.rules.SimulationReport;
+import com.gridcare.rules.publishing.SimulationReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.gridcare.clock;
 
 
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.gridcare.clock;
 
-import com.gridcare.rules.Decision;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.Decision;
+import com.gridcare.rules.runtime.DecisionService;
 import java.util.List;
 import org.springframework.stereotype.Service;
 

@@ -8,7 +8,7 @@ import com.gridcare.notification.NotificationTemplate;
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.offers.RewardEvent;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;

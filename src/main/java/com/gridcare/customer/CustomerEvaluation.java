@@ -1,7 +1,7 @@
 package com.gridcare.customer;
 
-import com.gridcare.rules.Because;
-import com.gridcare.rules.RulePackage;
+import com.gridcare.rules.runtime.Because;
+import com.gridcare.rules.runtime.RulePackage;
 import java.util.Set;
 import java.util.TreeSet;
 

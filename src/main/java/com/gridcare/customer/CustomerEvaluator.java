@@ -1,9 +1,9 @@
 package com.gridcare.customer;
 
-import com.gridcare.rules.Decision;
-import com.gridcare.rules.DecisionService;
-import com.gridcare.rules.RuleEvaluationException;
-import com.gridcare.rules.RuleSet;
+import com.gridcare.rules.runtime.Decision;
+import com.gridcare.rules.runtime.DecisionService;
+import com.gridcare.rules.runtime.RuleEvaluationException;
+import com.gridcare.rules.runtime.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

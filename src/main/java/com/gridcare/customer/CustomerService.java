@@ -2,7 +2,7 @@ package com.gridcare.customer;
 
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package com.gridcare.points;
 import com.gridcare.kernel.EngineClock;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.offers.OfferEligibility;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -13,8 +13,8 @@ import com.gridcare.customer.Tier;
 
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.rules.CustomerDecisions;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.CustomerDecisions;
+import com.gridcare.rules.runtime.DecisionService;
 
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import com.gridcare.kernel.EngineClock;
 import com.gridcare.customer.ConsumptionStored;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.MonthlyConsumption;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Comparator;

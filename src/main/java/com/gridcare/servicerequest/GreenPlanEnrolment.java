@@ -5,7 +5,7 @@ import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.offers.OfferEligibility;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,6 +1,8 @@
 package com.gridcare.survey;
 
 import com.gridcare.kernel.EngineClock;
+import com.gridcare.kernel.process.CampaignVariables;
+import com.gridcare.kernel.process.CaseVariables;
 import com.gridcare.api.ConflictException;
 import com.gridcare.api.InvalidFieldException;
 import com.gridcare.api.NotFoundException;
@@ -12,7 +14,7 @@ import com.gridcare.customer.Tier;
 import com.gridcare.db.Database;
 import com.gridcare.notification.NotificationOutbox;
 import com.gridcare.notification.NotificationTemplate;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
  * group (tier, segment, class, area) within a window. Launching selects the sample once; each
  * customer is asked the survey suppression rules first (campaign invitations count like surveys
  * after a case), then invited on their preferred channel if they consent to marketing there.
+ *
+ * <p>As the surveys after a case: a launched campaign runs a {@code survey-campaign} process that reminds the
+ * unanswered invitations once ({@code gridcare.survey.remind-after} after the launch, when that is before the
+ * window closes) and expires them when the window closes; an answer with a score of 1 or 2 starts a
+ * {@code campaign-recovery-call} for the survey team, whose outcome is kept with the campaign.
  */
 @Service
 public class SurveyCampaigns {
@@ -53,6 +62,21 @@ public class SurveyCampaigns {
     /** One answer of a response: a score for a SCALE question, a text for a TEXT one. */
     public record Answer(int question, Integer score, String text) {}
 
+    /** The survey process of a launched campaign (business key: the campaign). */
+    public static final String PROCESS_KEY = "survey-campaign";
+    /** The recovery call after a low score (business key: campaign/customer). */
+    public static final String RECOVERY_CALL_PROCESS_KEY = "campaign-recovery-call";
+    /** A score this low or lower asks for a recovery call, as after a case. */
+    public static final int LOW_SCORE = 2;
+
+    /** What the reminder did: how many were reminded, how many were not for want of consent by then. */
+    public record Reminders(String campaignId, int reminded, int noConsent) {}
+
+    /** A recovery call's outcome as kept. */
+    public record RecoveryCall(String campaignId, String customerId, int lowestScore, String lowQuestions,
+            OffsetDateTime requestedAt, Boolean customerReached, String callNotes, String calledBy,
+            OffsetDateTime calledAt) {}
+
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final JdbcClient jdbc;
@@ -62,11 +86,13 @@ public class SurveyCampaigns {
     private final NotificationOutbox outbox;
     private final Clock clock;
     private final String linkBase;
+    private final RuntimeService runtime;
     private final SecureRandom random = new SecureRandom();
 
     SurveyCampaigns(JdbcClient jdbc, Database database, CustomerRepository customers, SurveySuppression suppression,
-            NotificationOutbox outbox, Clock clock,
+            NotificationOutbox outbox, Clock clock, RuntimeService runtime,
             @Value("${gridcare.survey.link-base:https://gridcare.example/survey/}") String linkBase) {
+        this.runtime = runtime;
         this.jdbc = jdbc;
         this.database = database;
         this.customers = customers;
@@ -159,7 +185,92 @@ public class SurveyCampaigns {
                     .update();
         }
         jdbc.sql("UPDATE survey_campaign SET status = 'LAUNCHED', launched_at = ? WHERE id = ?").params(now, id).update();
+        // its reminder and expiry, in the launch's transaction
+        var instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(id)
+                .setVariable(CampaignVariables.CAMPAIGN_ID, id).execute();
+        jdbc.sql("UPDATE survey_campaign SET process_instance_id = ? WHERE id = ?").params(instance.getId(), id).update();
         return counts(id);
+    }
+
+    /** When the campaign was launched (its invitations sent); the reminder counts from then. */
+    OffsetDateTime launchedAt(String id) {
+        return jdbc.sql("SELECT launched_at FROM survey_campaign WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .orElseThrow(() -> new IllegalStateException("no campaign " + id));
+    }
+
+    /**
+     * Reminds each invitation still unanswered, once, on the customer's preferred channel: not those who
+     * answered (or whose invitation expired), and not those who withdrew their marketing consent meanwhile
+     * (kept as {@code NO_CONSENT}, nothing queued).
+     */
+    @Transactional
+    public Reminders remind(String id) {
+        var campaign = get(id);
+        var now = OffsetDateTime.now(clock);
+        var open = jdbc.sql("""
+                SELECT customer_id, reply_code FROM survey_campaign_invitation
+                 WHERE campaign_id = ? AND status = 'INVITED' AND reminder_status IS NULL ORDER BY customer_id""")
+                .param(id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        int reminded = 0;
+        int noConsent = 0;
+        for (var invitation : open) {
+            var code = invitation[1];
+            var queued = outbox.enqueueToCustomer(invitation[0], "CAMPAIGN:" + id, NotificationTemplate.CAMPAIGN_REMINDER,
+                    "2", MessagePurpose.CAMPAIGN, Map.of("campaignName", campaign.nameZh() + " / " + campaign.nameEn(),
+                            "surveyLink", linkBase + code, "replyCode", code, "answerBy", campaign.closesAt()),
+                    null);
+            var sent = queued != NotificationOutbox.Queued.NO_CONSENT;
+            if (sent) reminded++; else noConsent++;
+            jdbc.sql("""
+                    UPDATE survey_campaign_invitation SET reminder_status = ?, reminded_at = ?
+                     WHERE campaign_id = ? AND customer_id = ? AND status = 'INVITED'""")
+                    .params(sent ? "SENT" : "NO_CONSENT", sent ? now : null, id, invitation[0]).update();
+        }
+        jdbc.sql("UPDATE survey_campaign SET reminded_at = ? WHERE id = ?").params(now, id).update();
+        return new Reminders(id, reminded, noConsent);
+    }
+
+    /** The window closed: every invitation still unanswered expires; the campaign is CLOSED. */
+    @Transactional
+    public int expire(String id) {
+        var now = OffsetDateTime.now(clock);
+        int expired = jdbc.sql("""
+                UPDATE survey_campaign_invitation SET status = 'EXPIRED', expired_at = ?
+                 WHERE campaign_id = ? AND status = 'INVITED'""").params(now, id).update();
+        jdbc.sql("UPDATE survey_campaign SET status = 'CLOSED', expired_at = ? WHERE id = ?").params(now, id).update();
+        return expired;
+    }
+
+    /** A recovery call's outcome, recorded once (its task's completion). */
+    @Transactional
+    public void recordRecoveryCall(String campaignId, String customerId, boolean reached, String notes, String by) {
+        var recorded = jdbc.sql("""
+                UPDATE survey_campaign_recovery_call SET customer_reached = ?, call_notes = ?, called_by = ?, called_at = ?
+                 WHERE campaign_id = ? AND customer_id = ? AND called_at IS NULL""")
+                .params(reached, notes == null ? null : limit(notes.strip(), 2000), by, OffsetDateTime.now(clock),
+                        campaignId, customerId).update();
+        if (recorded != 1) {
+            throw new IllegalStateException("no open recovery call for " + customerId + " in " + campaignId);
+        }
+    }
+
+    public Optional<RecoveryCall> recoveryCall(String campaignId, String customerId) {
+        return jdbc.sql("SELECT * FROM survey_campaign_recovery_call WHERE campaign_id = ? AND customer_id = ?")
+                .params(campaignId, customerId).query((rs, n) -> new RecoveryCall(rs.getString("campaign_id"),
+                        rs.getString("customer_id"), rs.getInt("lowest_score"), rs.getString("low_questions"),
+                        rs.getObject("requested_at", OffsetDateTime.class), (Boolean) rs.getObject("customer_reached"),
+                        rs.getString("call_notes"), rs.getString("called_by"),
+                        rs.getObject("called_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** The customer's answers to a campaign, by question (for the recovery call's form). */
+    public List<Answer> answers(String campaignId, String customerId) {
+        return jdbc.sql("""
+                SELECT question_no, score, answer_text FROM survey_campaign_answer WHERE campaign_id = ? AND customer_id = ?
+                 ORDER BY question_no""").params(campaignId, customerId)
+                .query((rs, n) -> new Answer(rs.getInt(1), rs.getObject(2, Integer.class), rs.getString(3))).list();
     }
 
     /** A customer's answers, by reply code; once, within the window. */
@@ -172,6 +283,7 @@ public class SurveyCampaigns {
                 rs.getString(2)}).optional()
                 .orElseThrow(() -> new NotFoundException("replyCode: no invitation with this code in " + campaignId));
         if ("ANSWERED".equals(invitation[1])) throw new ConflictException("already answered");
+        if ("EXPIRED".equals(invitation[1])) throw new ConflictException("the invitation expired when the window closed");
         var now = OffsetDateTime.now(clock);
         if (now.isAfter(campaign.closesAt())) throw new ConflictException("campaign " + campaignId + " has closed");
         var questions = new LinkedHashMap<Integer, Question>();
@@ -196,6 +308,23 @@ public class SurveyCampaigns {
         }
         jdbc.sql("UPDATE survey_campaign_invitation SET status = 'ANSWERED', answered_at = ? WHERE campaign_id = ? AND customer_id = ?")
                 .params(now, campaignId, invitation[0]).update();
+        // a low score: the survey team calls the customer, as after a case
+        var low = answers.stream().filter(a -> questions.get(a.question()).kind() == QuestionKind.SCALE
+                && a.score() <= LOW_SCORE).toList();
+        if (!low.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO survey_campaign_recovery_call (campaign_id, customer_id, lowest_score, low_questions,
+                           requested_at) VALUES (?, ?, ?, ?, ?)""")
+                    .params(campaignId, invitation[0], low.stream().mapToInt(Answer::score).min().orElseThrow(),
+                            String.join(",", low.stream().map(a -> String.valueOf(a.question())).toList()), now)
+                    .update();
+            var instance = runtime.createProcessInstanceByKey(RECOVERY_CALL_PROCESS_KEY)
+                    .businessKey(campaignId + "/" + invitation[0])
+                    .setVariable(CampaignVariables.CAMPAIGN_ID, campaignId)
+                    .setVariable(CaseVariables.CUSTOMER_ID, invitation[0]).execute();
+            jdbc.sql("UPDATE survey_campaign_recovery_call SET process_instance_id = ? WHERE campaign_id = ? AND customer_id = ?")
+                    .params(instance.getId(), campaignId, invitation[0]).update();
+        }
     }
 
     /** Results by question: answers, average and distribution of scores, and the same by segment. */
@@ -209,6 +338,14 @@ public class SurveyCampaigns {
         result.put("suppressed", counts.suppressed());
         result.put("noConsent", counts.noConsent());
         result.put("answered", jdbc.sql("SELECT COUNT(*) FROM survey_campaign_invitation WHERE campaign_id = ? AND status = 'ANSWERED'")
+                .param(id).query(Integer.class).single());
+        result.put("reminded", jdbc.sql("SELECT COUNT(*) FROM survey_campaign_invitation WHERE campaign_id = ? AND reminder_status = 'SENT'")
+                .param(id).query(Integer.class).single());
+        result.put("expired", jdbc.sql("SELECT COUNT(*) FROM survey_campaign_invitation WHERE campaign_id = ? AND status = 'EXPIRED'")
+                .param(id).query(Integer.class).single());
+        result.put("recoveryCalls", jdbc.sql("SELECT COUNT(*) FROM survey_campaign_recovery_call WHERE campaign_id = ?")
+                .param(id).query(Integer.class).single());
+        result.put("recoveryCallsMade", jdbc.sql("SELECT COUNT(*) FROM survey_campaign_recovery_call WHERE campaign_id = ? AND called_at IS NOT NULL")
                 .param(id).query(Integer.class).single());
         var rows = jdbc.sql("""
                 SELECT a.question_no, a.score, a.answer_text, i.segments FROM survey_campaign_answer a
@@ -252,7 +389,8 @@ public class SurveyCampaigns {
         var byStatus = new TreeMap<String, Integer>();
         jdbc.sql("SELECT status, COUNT(*) FROM survey_campaign_invitation WHERE campaign_id = ? GROUP BY status")
                 .param(id).query((rs, n) -> byStatus.put(rs.getString(1), rs.getInt(2))).list();
-        int invited = byStatus.getOrDefault("INVITED", 0) + byStatus.getOrDefault("ANSWERED", 0);
+        int invited = byStatus.getOrDefault("INVITED", 0) + byStatus.getOrDefault("ANSWERED", 0)
+                + byStatus.getOrDefault("EXPIRED", 0);
         int suppressed = byStatus.getOrDefault("SUPPRESSED", 0);
         int noConsent = byStatus.getOrDefault("NO_CONSENT", 0);
         return new Launch(id, invited + suppressed + noConsent, invited, suppressed, noConsent);
@@ -269,7 +407,11 @@ public class SurveyCampaigns {
     }
 
     private static String limit(String text) {
-        return text == null || text.length() <= 400 ? text : text.substring(0, 399) + "…";
+        return limit(text, 400);
+    }
+
+    private static String limit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static String name(Enum<?> value) {

@@ -2,8 +2,8 @@ package com.gridcare.survey;
 
 import com.gridcare.cases.CaseOutcome;
 import com.gridcare.cases.CaseRepository;
-import com.gridcare.rules.Decision;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.Decision;
+import com.gridcare.rules.runtime.DecisionService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

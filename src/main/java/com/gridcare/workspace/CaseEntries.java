@@ -3,7 +3,7 @@ package com.gridcare.workspace;
 import com.gridcare.cases.CaseSearch;
 import com.gridcare.cases.CaseStep;
 import com.gridcare.contact.Contact;
-import com.gridcare.rules.CustomerDecisions;
+import com.gridcare.rules.runtime.CustomerDecisions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

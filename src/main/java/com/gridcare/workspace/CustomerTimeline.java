@@ -9,7 +9,7 @@ import com.gridcare.customer.CustomerRepository;
 import com.gridcare.api.NotFoundException;
 import com.gridcare.notification.CustomerNotifications;
 import com.gridcare.points.PointsLedger;
-import com.gridcare.rules.CustomerDecisions;
+import com.gridcare.rules.runtime.CustomerDecisions;
 import com.gridcare.survey.CustomerSurveys;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -258,10 +258,12 @@ class BadInputTest {
         var operations = new ArrayList<>(templates.entrySet());
         int sent = 0;
         int reloads = 0;
+        var hit = new TreeMap<String, AtomicInteger>();
         while (sent < REQUESTS) {
             var entry = operations.get(random.nextInt(operations.size()));
             if (entry.getKey().contains("deployments/reload") && reloads++ > 20) continue;
             var attempt = generate(entry.getKey(), entry.getValue(), random);
+            hit.computeIfAbsent(entry.getKey(), k -> new AtomicInteger()).incrementAndGet();
             HttpResponse<String> response;
             try {
                 response = http.send(attempt.request(), HttpResponse.BodyHandlers.ofString());
@@ -282,8 +284,10 @@ class BadInputTest {
         }
         long fiveHundreds = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500)
                 .mapToLong(e -> e.getValue().get()).sum();
-        System.out.printf("bad-input run: seed %d, operations %d, requests tried %d, by status %s, 5xx %d%n", SEED,
-                templates.size(), sent, byStatus, fiveHundreds);
+        var fewest = hit.values().stream().mapToInt(AtomicInteger::get).min().orElse(0);
+        System.out.printf("bad-input run: seed %d, operations %d, operations hit %d (fewest requests on one %d), "
+                + "requests tried %d, by status %s, 5xx %d%n", SEED, templates.size(), hit.size(), fewest, sent, byStatus,
+                fiveHundreds);
         assertThat(failures).as("seed %d", SEED).isEmpty();
         assertThat(fiveHundreds).isZero();
     }

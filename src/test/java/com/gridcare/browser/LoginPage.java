@@ -17,8 +17,22 @@ final class LoginPage {
     }
 
     static LoginPage ofTasklist(Browser browser) {
-        browser.go("/camunda/app/tasklist/");
-        return new LoginPage(browser);
+        return at(browser, "/camunda/app/tasklist/");
+    }
+
+    static LoginPage ofCockpit(Browser browser) {
+        return at(browser, "/camunda/app/cockpit/");
+    }
+
+    /** A webapp's first load can outlast the browser's patience on a busy machine: once more before giving up. */
+    private static LoginPage at(Browser browser, String path) {
+        browser.go(path);
+        try {
+            return new LoginPage(browser);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.go(path);
+            return new LoginPage(browser);
+        }
     }
 
     static LoginPage shown(Browser browser) {

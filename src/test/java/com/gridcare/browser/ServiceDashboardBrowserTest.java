@@ -59,16 +59,6 @@ class ServiceDashboardBrowserTest {
                 .query(String.class).list());
     }
 
-    /** Cockpit's first load can outlast the browser's patience on a busy machine: once more before giving up. */
-    private static void openCockpit(Browser browser) {
-        browser.go("/camunda/app/cockpit/");
-        try {
-            LoginPage.shown(browser);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            browser.go("/camunda/app/cockpit/");
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Language.class)
     void aManagerChangesMonthAndGroupAndDrillsFromTheBreachedClockBarToItsCases(Language language) throws Exception {
@@ -76,8 +66,7 @@ class ServiceDashboardBrowserTest {
         var expected = breachedFirstContactCases();
         assertThat(expected).isNotEmpty();
         try (var browser = Browser.open(port, language, "service-dashboard-" + (chinese ? "zh" : "en"))) {
-            openCockpit(browser);
-            LoginPage.shown(browser).submit(TestData.user(Groups.SERVICE_MANAGERS), TestData.PASSWORD);
+            LoginPage.ofCockpit(browser).submit(TestData.user(Groups.SERVICE_MANAGERS), TestData.PASSWORD);
             var dashboard = browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded]"));
             assertThat(dashboard.findElement(By.cssSelector("h1")).getText()).isEqualTo(chinese ? "服务看板" : "Service dashboard");
             var js = (JavascriptExecutor) browser.driver();

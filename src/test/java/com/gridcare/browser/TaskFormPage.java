@@ -52,6 +52,18 @@ final class TaskFormPage {
         return this;
     }
 
+    /** Ticks the checkbox whose label starts with {@code label} ("English / 中文"). */
+    TaskFormPage tick(String label) {
+        // form-js redraws the form when a value changes: click until the box is really ticked
+        browser.until(driver -> {
+            var box = field(label);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
+            if (!box.isSelected()) box.click();
+            return field(label).isSelected();
+        });
+        return this;
+    }
+
     /** Picks the option of a radio group whose label starts with {@code option} ("English / 中文"). */
     TaskFormPage choose(String option) {
         var xpath = By.xpath("//label[.//input[@type='radio'] or @for]"

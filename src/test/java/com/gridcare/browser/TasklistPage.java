@@ -70,6 +70,18 @@ final class TasklistPage {
         return new TaskCard(browser, cardOf(caseId));
     }
 
+    /**
+     * The card of one task in the focused filter, narrowed to its process's business key (a case, an
+     * outage or a contract number): for tasks whose cards show no case number.
+     */
+    TaskCard task(String businessKey, String taskId) {
+        searchCase(businessKey);
+        var locator = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]//a[contains(@href, " + xpathLiteral("task=" + taskId) + ")]]");
+        browser.visible(locator);
+        return new TaskCard(browser, locator);
+    }
+
     /** Waits until the list, searched as it is, shows that no task matches. */
     void showsNoTask() {
         browser.visible(NO_TASK);

@@ -18,6 +18,7 @@ final class WorkspaceScreens {
     private static final By DIALOG_CLOSE = By.cssSelector(".gc-overlay .gc-close");
     private static final By SEARCH = By.cssSelector("input.gc-search-input");
     private static final By CUSTOMER_TAB = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Customer' or normalize-space(.)='客户']");
+    private static final By FORM_TAB = By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Form' or normalize-space(.)='表单']");
 
     private final Browser browser;
 
@@ -73,6 +74,44 @@ final class WorkspaceScreens {
         browser.visible(By.cssSelector(".gc-customer-tab .gc-chart[data-chart-drawn]"));
         browser.visible(By.cssSelector(".gc-customer-tab .gc-timeline"));
         return this;
+    }
+
+    /** Back from another tab of the open task to its form. */
+    void formTab() {
+        browser.clickable(FORM_TAB).click();
+        browser.visible(By.cssSelector(".fjs-form"));
+    }
+
+    /** Opens a customer from the search results: the same view as the customer tab, in a dialog. */
+    WorkspaceScreens openCustomerHit(String customerId) {
+        browser.clickable(By.cssSelector(".gc-hit-customer[data-customer='" + customerId + "']")).click();
+        browser.visible(By.cssSelector(".gc-customer-dialog .gc-customer[data-customer='" + customerId + "'] .gc-timeline"));
+        return this;
+    }
+
+    /**
+     * A contract's row in the contracts of the customer shown (the customer tab, or the customer's dialog):
+     * its cells by what they hold (kind, startsOn, term, renewalTerms, capacity, priceBasis, status, renewal).
+     */
+    java.util.Map<String, String> contract(String contractId) {
+        var row = scrollTo(shown(By.cssSelector(".gc-contracts .gc-contract[data-contract='" + contractId + "']")));
+        var cells = new java.util.LinkedHashMap<String, String>();
+        for (var cell : row.findElements(By.cssSelector("td[data-field]"))) {
+            cells.put(cell.getAttribute("data-field"), cell.getText().strip());
+        }
+        return cells;
+    }
+
+    /** The contracts' column heads as shown. */
+    java.util.List<String> contractHeads() {
+        return shown(By.cssSelector(".gc-contracts thead")).findElements(By.tagName("th")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The first element found that is on screen (a task's tab may linger hidden behind a dialog). */
+    private WebElement shown(By locator) {
+        return browser.until(driver -> driver.findElements(locator).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
     }
 
     String customerTabLabel() {

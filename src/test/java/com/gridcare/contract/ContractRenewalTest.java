@@ -6,7 +6,7 @@ import com.gridcare.cases.CaseSteps;
 import com.gridcare.cases.StepKind;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.offers.OfferEligibility;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;

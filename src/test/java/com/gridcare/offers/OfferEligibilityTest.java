@@ -8,7 +8,7 @@ import com.gridcare.customer.CustomerMasterData;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.customer.CustomerService;
 import com.gridcare.customer.PreferredChannel;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.math.BigDecimal;

@@ -17,7 +17,7 @@ import com.gridcare.complaint.ComplaintIntake;
 import com.gridcare.complaint.ComplaintRequest;
 import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerRepository;
-import com.gridcare.rules.DecisionService;
+import com.gridcare.rules.runtime.DecisionService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;

@@ -22,6 +22,7 @@ import com.gridcare.contract.ContractKind;
 import com.gridcare.contract.Contracts;
 import com.gridcare.contract.PriceBasis;
 import com.gridcare.contract.RenewalTerms;
+import com.gridcare.survey.SurveyCampaigns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,8 @@ class EveryProcessTest {
     @Autowired
     Outages outages;
     @Autowired
+    SurveyCampaigns surveyCampaigns;
+    @Autowired
     java.time.Clock clock;
 
     /** How GridCare starts each process; returns the process instance id. A new process needs a line here. */
@@ -108,7 +111,23 @@ class EveryProcessTest {
                 // a contract ending in a year reaches the 90-day, 30-day and end-of-contract timers
                 "contract-renewal", () -> contracts.create(testData.strategic(), new Contracts.Terms(ContractKind.SUPPLY,
                         java.time.LocalDate.now(), 1, RenewalTerms.NEGOTIATED, new java.math.BigDecimal("5000"),
-                        PriceBasis.TIME_OF_USE), "test").renewalProcessInstanceId());
+                        PriceBasis.TIME_OF_USE), "test").renewalProcessInstanceId(),
+                // a launched campaign reaches its reminder and its window's end
+                "survey-campaign", () -> {
+                    var now = java.time.OffsetDateTime.now(clock);
+                    var campaign = surveyCampaigns.define("Every process", "每个流程", new SurveyCampaigns.Target(null,
+                            null, com.gridcare.customer.CustomerClass.INDUSTRIAL, com.gridcare.customer.Area.REMOTE, 1),
+                            now.minusMinutes(1), now.plusDays(10), java.util.List.of(new SurveyCampaigns.Question(0,
+                                    SurveyCampaigns.QuestionKind.SCALE, "How are we doing?", "我们做得如何？")), "test");
+                    surveyCampaigns.launch(campaign.id());
+                    return runtime.createProcessInstanceQuery().processDefinitionKey(SurveyCampaigns.PROCESS_KEY)
+                            .processInstanceBusinessKey(campaign.id()).singleResult().getId();
+                },
+                // as an answer with a low score starts it (the call's task has no timer)
+                "campaign-recovery-call", () -> runtime.createProcessInstanceByKey(
+                        SurveyCampaigns.RECOVERY_CALL_PROCESS_KEY).businessKey("CPG-2026-0000/every")
+                        .setVariable("campaignId", "CPG-2026-0000").setVariable("customerId", testData.residential())
+                        .execute().getId());
     }
 
     /** Fires a timer-started process's start timer and runs the new instance's asynchronous continuations. */

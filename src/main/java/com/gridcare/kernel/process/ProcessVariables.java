@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The variables GridCare's processes may keep between their steps; the names are in one class per process
  * ({@link CaseVariables} for what every case process keeps, {@link ServiceRequestVariables},
- * {@link SurveyVariables}, {@link KeyAccountReviewVariables}, {@link ContractRenewalVariables}) and {@link StepParameters} for the input
+ * {@link SurveyVariables}, {@link KeyAccountReviewVariables}, {@link ContractRenewalVariables}, {@link CampaignVariables}) and {@link StepParameters} for the input
  * parameters of shared steps. A process keeps only references and what its gateways, timers, task assignment
  * and the Tasklist filters read; what staff enter and what the steps decide is in the case record, and forms
  * get their context from there when they are opened. Never phone numbers, ID numbers or addresses.
@@ -19,7 +19,7 @@ public final class ProcessVariables {
             ServiceRequestVariables.VOLTAGE_KV, ServiceRequestVariables.RESTORATION_TARGET, SurveyVariables.SURVEY_ID,
             SurveyVariables.SURVEY_SCORE, KeyAccountReviewVariables.KEY_ACCOUNTS, KeyAccountReviewVariables.REVIEW_QUARTER,
             ContractRenewalVariables.CONTRACT_ID, ContractRenewalVariables.OWNING_GROUP,
-            ContractRenewalVariables.CONTRACT_EXPIRED);
+            ContractRenewalVariables.CONTRACT_EXPIRED, CampaignVariables.CAMPAIGN_ID);
 
     private ProcessVariables() {
     }

@@ -75,6 +75,37 @@ function profile(customerId, p, onRegisterCall) {
         p.openCases.map((c) => h('div', {}, `${c.caseId} · ${code(c.kind)} · ${code(c.category)} · ${code(c.stage)}`))) : null));
 }
 
+/** What the renewal of a contract came to: the outcome with the new contract or the reason, who and when. */
+function renewalOf(c) {
+  const r = c.renewal;
+  if (!r) return c.status === 'ACTIVE' ? t('renewalUndecided') : '—';
+  const what = r.outcome === 'LOST'
+    ? `${code(`OUTCOME_${r.outcome}`)}: ${code(r.lostReason)}`
+    : `${code(`OUTCOME_${r.outcome}`)}: ${r.newTermYears} ${t('years')} · ${t('newContract')} ${r.newContractId}`;
+  return [h('div', { className: 'gc-renewal-outcome' }, what),
+    h('div', { className: 'gc-by' }, `${r.decidedBy || ''} ${when(r.decidedAt)}`), r.note ? h('div', { className: 'gc-by' }, r.note) : null];
+}
+
+/** A business customer's contracts, newest first: one row each with its terms and where its renewal stands. */
+function contracts(list) {
+  const heads = [t('contract'), t('contractKind'), t('startsOn'), t('term'), t('renewalTerms'), t('capacity'), t('priceBasis'),
+    t('contractStatus'), t('renewal')];
+  return h('section', { className: 'gc-contracts' }, h('h4', {}, t('contracts')),
+    list.length === 0 ? h('div', { className: 'text-muted' }, t('noContracts'))
+      : h('table', { className: 'table table-condensed gc-contract-table' },
+        h('thead', {}, h('tr', {}, heads.map((head) => h('th', {}, head)))),
+        h('tbody', {}, list.map((c) => h('tr', { className: 'gc-contract', 'data-contract': c.id, 'data-status': c.status },
+          h('td', {}, c.id),
+          h('td', { 'data-field': 'kind' }, code(c.kind)),
+          h('td', { 'data-field': 'startsOn' }, c.startsOn),
+          h('td', { 'data-field': 'term' }, `${c.termYears} ${t('years')}, ${t('endsOn')} ${c.endsOn}`),
+          h('td', { 'data-field': 'renewalTerms' }, code(`RENEWAL_${c.renewalTerms}`)),
+          h('td', { 'data-field': 'capacity' }, `${Number(c.contractedCapacityKva).toLocaleString('en-US')} kVA`),
+          h('td', { 'data-field': 'priceBasis' }, code(c.priceBasis)),
+          h('td', { 'data-field': 'status' }, code(`CONTRACT_${c.status}`)),
+          h('td', { 'data-field': 'renewal' }, renewalOf(c)))))));
+}
+
 async function chart(element, consumption) {
   const { init } = await echarts();
   const months = consumption.months;
@@ -163,12 +194,16 @@ export async function showCustomer(container, customerId, onRegisterCall) {
   clear(container, h('div', { className: 'gc-loading' }, t('loading')));
   const id = encodeURIComponent(customerId);
   try {
-    const [p, consumption, history] = await Promise.all([
-      get(`/customers/${id}`), get(`/customers/${id}/consumption?months=24`), get(`/customers/${id}/timeline?limit=200`)]);
+    const answer = get(`/customers/${id}`);
+    // contracts are kept for business customers only
+    const contractList = answer.then((p) => (p.customerClass === 'RESIDENTIAL' ? null : get(`/customers/${id}/contracts`)));
+    const [p, consumption, history, held] = await Promise.all([
+      answer, get(`/customers/${id}/consumption?months=24`), get(`/customers/${id}/timeline?limit=200`), contractList]);
     const chartElement = h('div', { className: 'gc-chart' });
     clear(container,
       h('div', { className: 'gc-customer', 'data-customer': customerId },
         profile(customerId, p, onRegisterCall),
+        held ? contracts(held.contracts) : null,
         h('section', {}, h('h4', {}, t('consumption')), chartElement),
         h('section', {}, h('h4', {}, t('timeline')), timeline(history.entries))));
     await chart(chartElement, consumption);

@@ -67,7 +67,22 @@ const words = {
   record: ['Found and decided', '处理结论'],
   score: ['Score', '评分'],
   accessLogged: ['Shown and logged', '已显示并记录'],
-  close: ['Close', '关闭']
+  close: ['Close', '关闭'],
+  contracts: ['Contracts', '合同'],
+  noContracts: ['No contract recorded.', '暂无合同记录。'],
+  contract: ['Contract', '合同编号'],
+  contractKind: ['Kind', '合同类型'],
+  startsOn: ['Start', '生效日期'],
+  term: ['Term', '期限'],
+  years: ['years', '年'],
+  endsOn: ['until', '至'],
+  renewalTerms: ['Renewal terms', '续约条款'],
+  capacity: ['Contracted capacity', '合同容量'],
+  priceBasis: ['Price basis', '计价方式'],
+  contractStatus: ['Status', '状态'],
+  renewal: ['Renewal', '续签情况'],
+  renewalUndecided: ['not decided yet', '尚未确定'],
+  newContract: ['new contract', '新合同']
 };
 
 const codes = {
@@ -127,7 +142,20 @@ const codes = {
   METER_READING: ['Meter reading', '抄表'], TARIFF_OR_BILLING: ['Tariff or billing', '电价或电费'],
   NETWORK_FAULT: ['Network fault', '电网故障'], STAFF_CONDUCT: ['Staff conduct', '员工行为'],
   PROCESS_OR_SYSTEM: ['Process or system', '流程或系统'], CUSTOMER_SIDE: ['Customer side', '客户侧'],
-  JUSTIFIED: ['justified', '属实'], PARTLY_JUSTIFIED: ['partly justified', '部分属实'], NOT_JUSTIFIED: ['not justified', '不属实']
+  JUSTIFIED: ['justified', '属实'], PARTLY_JUSTIFIED: ['partly justified', '部分属实'], NOT_JUSTIFIED: ['not justified', '不属实'],
+  // contracts of business customers: kind, renewal terms, price basis, status, what the renewal decided and why not
+  SUPPLY: ['Supply contract', '供用电合同'], GREEN_POWER: ['Green-power agreement', '绿电交易协议'],
+  DEMAND_RESPONSE: ['Demand-response agreement', '需求响应协议'],
+  RENEWAL_NEGOTIATED: ['renewed by a new agreement', '协商续签'], RENEWAL_AUTOMATIC: ['renews itself unless ended', '自动续期'],
+  RENEWAL_NONE: ['ends at its term', '到期终止'],
+  CATALOGUE_TARIFF: ['Catalogue tariff', '目录电价'], TIME_OF_USE: ['Time of use', '分时电价'],
+  MARKET_TRADED: ['Market traded', '市场化交易'], FIXED_PRICE: ['Fixed price', '固定价格'], GREEN_PREMIUM: ['Green premium', '绿电溢价'],
+  CONTRACT_ACTIVE: ['active', '履行中'], CONTRACT_RENEWED: ['renewed', '已续签'], CONTRACT_LOST: ['lost', '已流失'],
+  CONTRACT_EXPIRED: ['expired undecided', '到期未续签'],
+  OUTCOME_RENEWED: ['Renewed', '按原条款续签'], OUTCOME_CHANGED: ['Renewed with changes', '变更后续签'],
+  OUTCOME_LOST: ['Lost', '流失'],
+  PRICE: ['price', '价格'], RETAIL_COMPETITOR: ['retail competitor', '售电公司竞争'], SELF_GENERATION: ['own generation', '自建电源'],
+  RELOCATION: ['relocation', '搬迁'], CLOSURE: ['closure', '停业'], SERVICE_QUALITY: ['service quality', '服务质量']
 };
 
 /** A word of the screen in the shown language. */

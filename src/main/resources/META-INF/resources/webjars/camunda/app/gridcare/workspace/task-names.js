@@ -7,6 +7,7 @@ export const TASK_NAMES_ZH = {
   'Approve improvement plan': '审批改进方案',
   'Approve supply plan': '审批供电方案',
   'Call customer about outage': '致电客户告知停电',
+  'Call dissatisfied campaign respondent': '回访调查中不满意的客户',
   'Call dissatisfied customer': '回访不满意客户',
   'Carry out site work': '现场施工',
   'Change account': '办理业务变更',
