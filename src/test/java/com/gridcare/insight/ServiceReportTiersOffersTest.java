@@ -359,4 +359,60 @@ class ServiceReportTiersOffersTest {
         }
     }
 
+    @Autowired
+    com.gridcare.customer.CustomerRepository customers;
+    @Autowired
+    com.gridcare.customer.CustomerEvaluator evaluator;
+    @Autowired
+    com.gridcare.offers.OfferEligibility offerEligibility;
+    @Autowired
+    com.gridcare.offers.OfferGrants offerGrants;
+
+    /** The history the views read is written as it happens: an evaluation's tier change, an offer decision's grants. */
+    @Test
+    void evaluationsKeepTheTierHistoryAndOfferDecisionsTheGrants() {
+        var id = testData.residential();
+        jdbc.sql("UPDATE customer SET tier = NULL WHERE id = ?").param(id).update();
+        var subject = com.gridcare.rules.runtime.DecisionService.Subject.customer(id);
+        var tier = evaluator.evaluate(customers.find(id).orElseThrow(), subject).evaluation().getTier().name();
+        jdbc.sql("UPDATE customer SET tier = 'STRATEGIC' WHERE id = ?").param(id).update();
+        evaluator.evaluate(customers.find(id).orElseThrow(), subject);
+        evaluator.evaluate(customers.find(id).orElseThrow(), subject);
+        assertThat(jdbc.sql("SELECT COALESCE(from_tier, '-') || '>' || to_tier FROM customer_tier_change WHERE customer_id = ? ORDER BY id")
+                .param(id).query(String.class).list())
+                .as("a first rating, then a move from the tier set by hand; the same tier again is no change")
+                .containsExactly("->" + tier, "STRATEGIC>" + tier);
+
+        var customer = customers.find(id).orElseThrow();
+        var decision = offerEligibility.eligibleOffers(customer, java.util.Set.of(), subject);
+        assertThat(offerGrants.held(id).keySet()).isEqualTo(new TreeSet<>(decision.output().granted()));
+        offerEligibility.eligibleOffers(customer, java.util.Set.of(), subject);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_grant WHERE customer_id = ?").param(id).query(Integer.class).single())
+                .as("the same offers decided again are the same grants").isEqualTo(decision.output().granted().size());
+        // an offer no longer granted ends: a grant held of an offer the rules do not make
+        jdbc.sql("""
+                INSERT INTO offer_grant (customer_id, offer_code, tier, percent, points, granted_at)
+                VALUES (?, 'WITHDRAWN_OFFER', ?, 2, 0, ?)""").params(id, tier, OffsetDateTime.now().minusDays(3)).update();
+        offerEligibility.eligibleOffers(customer, java.util.Set.of(), subject);
+        assertThat(offerGrants.held(id)).doesNotContainKey("WITHDRAWN_OFFER");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_grant WHERE customer_id = ? AND offer_code = 'WITHDRAWN_OFFER' AND ended_at IS NOT NULL")
+                .param(id).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** A closed month is read from its rollup once made: the same rows, and a rollup of another shape is made again. */
+    @Test
+    void aClosedMonthIsReadFromItsRollupsWithTheSameFigures() {
+        var first = report("2013-04", "&tier=BUSINESS");
+        int kept = jdbc.sql("SELECT COUNT(*) FROM service_report_rollup WHERE report_month = '2013-04' AND filters = '||BUSINESS|'")
+                .query(Integer.class).single();
+        assertThat(kept).isEqualTo(first.path("sections").size());
+        assertThat(report("2013-04", "&tier=BUSINESS").path("sections")).isEqualTo(first.path("sections"));
+        // a rollup of another version is not read but made again
+        jdbc.sql("UPDATE service_report_rollup SET version = 'old', rows_json = '[]' WHERE report_month = '2013-04'"
+                + " AND filters = '||BUSINESS|' AND section_id = 'tiers'").update();
+        assertThat(report("2013-04", "&tier=BUSINESS").path("sections")).isEqualTo(first.path("sections"));
+        assertThat(jdbc.sql("SELECT version FROM service_report_rollup WHERE report_month = '2013-04'"
+                + " AND filters = '||BUSINESS|' AND section_id = 'tiers'").query(String.class).single()).isNotEqualTo("old");
+        assertThat(section(first, "tiers").path("rows").size()).isEqualTo(1);
+    }
 }
