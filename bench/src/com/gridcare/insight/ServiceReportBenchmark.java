@@ -76,17 +76,25 @@ class ServiceReportBenchmark {
         calls.put("dashboard, last month (" + last + ")", "/api/v1/reports/service?month=" + last);
         calls.put("dashboard, last month, group billing", "/api/v1/reports/service?month=" + last + "&group=billing");
         calls.put("dashboard, current month (" + now + ")", "/api/v1/reports/service?month=" + now);
+        calls.put("dashboard, current month, tier KEY, channel WEB",
+                "/api/v1/reports/service?month=" + now + "&tier=KEY&channel=WEB");
         calls.put("report xlsx, last month", "/api/v1/reports/service?month=" + last + "&format=xlsx");
         calls.put("report csv, last month", "/api/v1/reports/service?month=" + last + "&format=csv");
         calls.put("drill-down: breached first contacts, last month",
                 "/api/v1/reports/service/cases?month=" + last + "&section=sla&figure=breached&row=COMPLAINT_FIRST_CONTACT%7C*");
         calls.put("dashboard, " + older + " (18 months back)", "/api/v1/reports/service?month=" + older);
 
+        // rollups of an earlier run are not what this run measures
+        jdbc.execute("DELETE FROM service_report_rollup");
         var out = new StringBuilder("bench service report\n");
         out.append("  cases ").append(counts).append(seedMillis > 0 ? ", seeded in " + seedMillis / 1000 + " s" : ", seeded before")
                 .append("\n  ").append(samples).append(" calls each after 5 warm-up calls, one at a time, over HTTP\n");
         for (var call : calls.entrySet()) {
-            for (int i = 0; i < 5; i++) assertThat(api.get(call.getValue()).status()).isEqualTo(200);
+            // the first call of a closed month makes its rollups (the nightly job makes last month's ahead of it)
+            long first = System.nanoTime();
+            assertThat(api.get(call.getValue()).status()).isEqualTo(200);
+            double firstMillis = (System.nanoTime() - first) / 1e6;
+            for (int i = 0; i < 4; i++) assertThat(api.get(call.getValue()).status()).isEqualTo(200);
             var millis = new ArrayList<Double>();
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
@@ -95,9 +103,9 @@ class ServiceReportBenchmark {
                 assertThat(answer.status()).isEqualTo(200);
             }
             millis.sort(Double::compare);
-            out.append("  %-52s p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%n".formatted(call.getKey(),
+            out.append("  %-52s p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms  (first call %6.0f ms)%n".formatted(call.getKey(),
                     millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
-                    millis.get(millis.size() - 1)));
+                    millis.get(millis.size() - 1), firstMillis));
         }
         System.out.println(out);
     }

@@ -82,6 +82,29 @@ class CaseReportSections {
                         .toList());
     }
 
+    /**
+     * Per group and category, cases closed in the month (complaints and service requests, not withdrawn): the
+     * average time from receipt to closing in working days of the working calendar ({@code china-workdays}: the
+     * working time between them ÷ one working day), and in calendar days.
+     */
+    @Bean
+    ReportSection resolutionTimeSection(CaseReportFacts facts, com.gridcare.clock.Calendars calendars) {
+        return ReportSection.of("resolutionTime", 35, new Label("Time to resolve", "办结用时"),
+                List.of(Dimension.GROUP, Dimension.CATEGORY),
+                List.of(Figure.count("closed", "Cases closed", "办结案件"),
+                        Figure.average("workingDays", "Average working days to resolve", "平均办结工作日"),
+                        Figure.average("calendarDays", "Average calendar days to resolve", "平均办结自然日")),
+                scope -> {
+                    var calendar = calendars.get(com.gridcare.clock.Calendars.CHINA_WORKDAYS);
+                    double day = calendar.workingDay().toMillis();
+                    return facts.closed(scope.start(), scope.end()).stream()
+                            .map(c -> Fact.of(c.id(), new String[] {c.group(), c.category()}, 1,
+                                    calendar.between(c.receivedAt().toInstant(), c.closedAt().toInstant()).toMillis() / day,
+                                    Duration.between(c.receivedAt(), c.closedAt()).toMinutes() / 1440.0))
+                            .toList();
+                });
+    }
+
     /** Per category, complaints closed in the month by the root cause of their final resolution (a Pareto). */
     @Bean
     ReportSection rootCauseSection(CaseReportFacts facts) {

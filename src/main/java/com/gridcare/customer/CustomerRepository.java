@@ -247,8 +247,48 @@ public class CustomerRepository {
         return result;
     }
 
+    /** The billed amounts of these customers' bills for {@code month}, by customer (none: no bill). */
+    public Map<String, BigDecimal> billed(Collection<String> customerIds, YearMonth month) {
+        var out = new HashMap<String, BigDecimal>();
+        if (customerIds.isEmpty()) return out;
+        jdbc.sql("SELECT customer_id, billed_amount FROM customer_consumption WHERE billing_month = ? AND customer_id = ANY(?)")
+                .params(month.atDay(1), customerIds.toArray(String[]::new))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return out;
+    }
+
+    /**
+     * Every rated customer's tier at {@code at}, from the tier history ({@code customer_tier_change}): the tier
+     * before its first change after {@code at}, or its stored tier when it has not changed since (and was a
+     * customer then).
+     */
+    public Map<String, String> tiersAt(OffsetDateTime at) {
+        var tiers = new HashMap<String, String>();
+        jdbc.sql("SELECT id, tier FROM customer WHERE tier IS NOT NULL AND created_at < ?").param(at)
+                .query((rs, n) -> tiers.put(rs.getString(1), rs.getString(2))).list();
+        var seen = new java.util.HashSet<String>();
+        jdbc.sql("SELECT customer_id, from_tier FROM customer_tier_change WHERE changed_at >= ? ORDER BY changed_at, id")
+                .param(at)
+                .query((rs, n) -> {
+                    var id = rs.getString(1);
+                    if (seen.add(id)) {
+                        if (rs.getString(2) == null) tiers.remove(id);
+                        else tiers.put(id, rs.getString(2));
+                    }
+                    return null;
+                }).list();
+        return tiers;
+    }
+
     public void saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {
         read.forget(customerId);
+        var before = jdbc.sql("SELECT tier FROM customer WHERE id = ?").param(customerId).query(String.class).optional()
+                .orElse(null);
+        if (!evaluation.getTier().name().equals(before)) {
+            // the tier history the service report's tier views read (TierReportSections)
+            jdbc.sql("INSERT INTO customer_tier_change (customer_id, from_tier, to_tier, changed_at) VALUES (?, ?, ?, ?)")
+                    .params(customerId, before, evaluation.getTier().name(), now).update();
+        }
         jdbc.sql("UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?")
                 .params(evaluation.getTier().name(), String.join(",", evaluation.getFlags()),
                         String.join(",", evaluation.getSegments()), now, customerId)

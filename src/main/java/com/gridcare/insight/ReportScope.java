@@ -14,22 +14,45 @@ import java.util.regex.Pattern;
 /**
  * The month a report covers, as Beijing time: {@code [start, end)}; {@code asOf} is the end, or now while
  * the month is still running (what is open, and how old, is measured then). Optionally one group and one
- * category: the report keeps only the facts of cases of that group or category.
+ * category: the report keeps only the facts of cases of that group or category; one customer tier (of the
+ * case, or of the customer a customer fact counts) and one channel the case came in by.
  */
 public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime end, OffsetDateTime asOf, String group,
-        String category, Map<String, Object> shared) {
+        String category, String tier, String channel, Map<String, Object> shared) {
 
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,29}");
+    /** The customer tiers a case or a customer may have (customer.Tier, lowest first). */
+    public static final java.util.List<String> TIERS = java.util.List.of("RESIDENTIAL", "BUSINESS", "KEY", "STRATEGIC");
+    /** The channels a case may come in by (cases.Channel). */
+    public static final java.util.List<String> CHANNELS = java.util.List.of("HOTLINE", "WEB", "APP", "EMAIL", "WECHAT",
+            "COUNTER", "SOCIAL", "SYSTEM");
 
     public static ReportScope of(YearMonth month, OffsetDateTime now, String group, String category) {
+        return of(month, now, group, category, null, null);
+    }
+
+    public static ReportScope of(YearMonth month, OffsetDateTime now, String group, String category, String tier,
+            String channel) {
         var start = month.atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime();
         var end = month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime();
         var asOf = now.isBefore(end) ? (now.isBefore(start) ? start : now) : end;
-        return new ReportScope(month, start, end, asOf, blankToNull(group), blankToNull(category), new HashMap<>());
+        return new ReportScope(month, start, end, asOf, blankToNull(group), blankToNull(category), blankToNull(tier),
+                blankToNull(channel), new HashMap<>());
+    }
+
+    /** Filtered by a case attribute (group, category or channel): only facts of cases count. */
+    public boolean byCase() {
+        return group != null || category != null || channel != null;
     }
 
     /** @throws InvalidFieldException naming {@code month}, {@code group} or {@code category} */
     public static ReportScope parse(String month, String group, String category, OffsetDateTime now) {
+        return parse(month, group, category, null, null, now);
+    }
+
+    /** @throws InvalidFieldException naming {@code month}, {@code group}, {@code category}, {@code tier} or {@code channel} */
+    public static ReportScope parse(String month, String group, String category, String tier, String channel,
+            OffsetDateTime now) {
         if (month == null || month.isBlank()) {
             throw new InvalidFieldException("month", "is required: a month like 2026-11");
         }
@@ -48,7 +71,13 @@ public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime 
         if (category != null && !category.isBlank() && !CATEGORY.matcher(category).matches()) {
             throw new InvalidFieldException("category", "must be a category code like BILLING");
         }
-        return of(parsed, now, group, category);
+        if (tier != null && !tier.isBlank() && !TIERS.contains(tier)) {
+            throw new InvalidFieldException("tier", "must be one of " + String.join(", ", TIERS));
+        }
+        if (channel != null && !channel.isBlank() && !CHANNELS.contains(channel)) {
+            throw new InvalidFieldException("channel", "must be one of " + String.join(", ", CHANNELS));
+        }
+        return of(parsed, now, group, category, tier, channel);
     }
 
     /**

@@ -31,7 +31,8 @@ public class ServiceReport {
 
     public record SectionView(String id, Label title, List<Column> dimensions, List<Column> figures, List<Row> rows) {}
 
-    public record Report(String month, String group, String category, String asOf, List<SectionView> sections) {
+    public record Report(String month, String group, String category, String tier, String channel, String asOf,
+            List<SectionView> sections) {
 
         public SectionView section(String id) {
             return sections.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
@@ -41,15 +42,24 @@ public class ServiceReport {
     public record CaseLine(String caseId, String kind, String category, String group, String status, String channel,
             String receivedAt, String closedAt) {}
 
-    public record CaseList(String section, String figure, String row, int total, List<CaseLine> cases) {}
+    public record CustomerLine(String customerId, String tier, String customerClass, String area) {}
+
+    /** {@code total}: the cases behind the figure, or the customers for a figure of customers. */
+    public record CaseList(String section, String figure, String row, int total, List<CaseLine> cases,
+            List<CustomerLine> customers) {}
 
     private final List<ReportSection> sections;
     private final CaseAttributes attributes;
+    private final CustomerAttributes customerAttributes;
+    private final ReportRollups rollups;
 
-    ServiceReport(List<ReportSection> sections, CaseAttributes attributes) {
+    ServiceReport(List<ReportSection> sections, CaseAttributes attributes, CustomerAttributes customerAttributes,
+            ReportRollups rollups) {
+        this.rollups = rollups;
         this.sections = sections.stream().sorted(Comparator.comparingInt(ReportSection::order)
                 .thenComparing(ReportSection::id)).toList();
         this.attributes = attributes;
+        this.customerAttributes = customerAttributes;
         var ids = new HashSet<String>();
         for (var s : this.sections) {
             if (!ids.add(s.id())) throw new IllegalStateException("two report sections with the id " + s.id());
@@ -60,12 +70,37 @@ public class ServiceReport {
         return sections;
     }
 
+    /**
+     * Makes the rollups of a closed month ahead of the first reader: the report without a filter and for every
+     * staff group. Every night for the month before (a month closes at midnight of its last day).
+     */
+    public void rollUp(java.time.YearMonth month, java.time.OffsetDateTime now) {
+        of(ReportScope.of(month, now, null, null));
+        for (var group : com.gridcare.kernel.Groups.STAFF) of(ReportScope.of(month, now, group, null));
+    }
+
+    /**
+     * The report of the scope's month: a closed month's sections from their rollups ({@link ReportRollups}), made
+     * the first time; the running month's computed from the facts.
+     */
     public Report of(ReportScope scope) {
+        boolean closed = !scope.asOf().isBefore(scope.end());
         var views = new ArrayList<SectionView>();
         for (var section : sections) {
-            views.add(view(section, facts(section, scope)));
+            if (!closed) {
+                views.add(view(section, facts(section, scope)));
+                continue;
+            }
+            var rows = rollups.find(scope, section);
+            if (rows.isPresent()) {
+                views.add(withRows(section, rows.get()));
+            } else {
+                var view = view(section, facts(section, scope));
+                rollups.save(scope, section, view.rows());
+                views.add(view);
+            }
         }
-        return new Report(scope.month().toString(), scope.group(), scope.category(),
+        return new Report(scope.month().toString(), scope.group(), scope.category(), scope.tier(), scope.channel(),
                 scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(), views);
     }
 
@@ -95,18 +130,30 @@ public class ServiceReport {
                     + section.dimensions().stream().map(Dimension::key).toList());
         }
         var ids = new TreeSet<String>();
+        var customerIds = new TreeSet<String>();
         for (var fact : facts(section, scope)) {
-            if (fact.caseId() == null || pattern != null && !matches(pattern, fact.keys())) continue;
+            if (fact.caseId() == null && fact.customerId() == null || pattern != null && !matches(pattern, fact.keys())) continue;
             double v = fact.values()[index];
-            if (!Double.isNaN(v) && v != 0) ids.add(fact.caseId());
+            if (Double.isNaN(v) || v == 0) continue;
+            if (fact.caseId() != null) ids.add(fact.caseId());
+            else customerIds.add(fact.customerId());
         }
+        var customers = customerIds.isEmpty() ? List.<CustomerLine>of() : customerLines(customerIds);
         var shown = ids.stream().limit(MAX_CASES).toList();
         var found = attributes.of(shown);
         var lines = shown.stream().map(found::get).filter(Objects::nonNull)
                 .map(a -> new CaseLine(a.caseId(), a.kind(), a.category(), a.group(), a.status(), a.channel(),
                         local(a.receivedAt()), local(a.closedAt())))
                 .toList();
-        return new CaseList(sectionId, figureKey, row, ids.size(), lines);
+        return new CaseList(sectionId, figureKey, row, ids.isEmpty() ? customerIds.size() : ids.size(), lines,
+                customers);
+    }
+
+    private List<CustomerLine> customerLines(TreeSet<String> customerIds) {
+        var shown = customerIds.stream().limit(MAX_CASES).toList();
+        var found = customerAttributes.of(shown);
+        return shown.stream().map(found::get).filter(Objects::nonNull)
+                .map(a -> new CustomerLine(a.customerId(), a.tier(), a.customerClass(), a.area())).toList();
     }
 
     private static String local(java.time.OffsetDateTime t) {
@@ -127,14 +174,23 @@ public class ServiceReport {
         throw new IllegalStateException("no figure " + key);
     }
 
-    /** The section's facts with group and category filled in from the cases, and only the scope's. */
+    /**
+     * The section's facts with group and category filled in from the cases, and only the scope's: a fact of a
+     * case by the case's group, category, channel and tier; a fact of no case by its tier dimensions (left out
+     * when filtered by a case's group, category or channel, or by tier when it has no tier dimension).
+     */
     private List<Fact> facts(ReportSection section, ReportScope scope) {
         var dims = section.dimensions();
         int group = dims.indexOf(Dimension.GROUP);
         int category = dims.indexOf(Dimension.CATEGORY);
+        var tierDims = new ArrayList<Integer>();
+        for (int i = 0; i < dims.size(); i++) {
+            if (dims.get(i).isTier()) tierDims.add(i);
+        }
         var facts = section.facts(scope);
         var missing = new HashSet<String>();
-        boolean filter = scope.group() != null || scope.category() != null;
+        boolean filter = scope.group() != null || scope.category() != null || scope.channel() != null
+                || scope.tier() != null;
         for (var fact : facts) {
             if (fact.caseId() == null) continue;
             if (filter || (group >= 0 && fact.keys()[group] == null) || (category >= 0 && fact.keys()[category] == null)) {
@@ -144,9 +200,17 @@ public class ServiceReport {
         var found = missing.isEmpty() ? java.util.Map.<String, CaseAttributes.Attributes>of() : attributes.of(missing);
         var kept = new ArrayList<Fact>(facts.size());
         for (var fact : facts) {
-            var a = fact.caseId() == null ? null : found.get(fact.caseId());
+            if (fact.caseId() == null) {
+                if (scope.byCase()) continue;
+                if (scope.tier() != null && tierDims.stream().noneMatch(i -> scope.tier().equals(fact.keys()[i]))) continue;
+                kept.add(fact);
+                continue;
+            }
+            var a = found.get(fact.caseId());
             if (scope.group() != null && (a == null || !scope.group().equals(a.group()))) continue;
             if (scope.category() != null && (a == null || !scope.category().equals(a.category()))) continue;
+            if (scope.channel() != null && (a == null || !scope.channel().equals(a.channel()))) continue;
+            if (scope.tier() != null && (a == null || !scope.tier().equals(a.tier()))) continue;
             if (group >= 0 && fact.keys()[group] == null) fact.keys()[group] = a == null || a.group() == null ? "-" : a.group();
             if (category >= 0 && fact.keys()[category] == null) fact.keys()[category] = a == null ? "-" : a.category();
             kept.add(fact);
@@ -193,10 +257,14 @@ public class ServiceReport {
             }
             rows.add(new Row(entry.getKey(), List.of(entry.getKey().split("\\|", -1)), values));
         }
+        return withRows(section, rows);
+    }
+
+    static SectionView withRows(ReportSection section, List<Row> rows) {
         return new SectionView(section.id(), section.title(),
                 section.dimensions().stream().map(d -> new Column(d.key(), d.label().en(), d.label().zh(), "DIMENSION"))
                         .toList(),
-                figures.stream().map(f -> new Column(f.key(), f.label().en(), f.label().zh(), f.kind().name())).toList(),
+                section.figures().stream().map(f -> new Column(f.key(), f.label().en(), f.label().zh(), f.kind().name())).toList(),
                 rows);
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/reports/service?month=2026-11[&group=billing][&category=BILLING][&format=json|csv|xlsx]}
+ * {@code GET /api/v1/reports/service?month=2026-11[&group=billing][&category=BILLING][&tier=KEY][&channel=WEB][&format=json|csv|xlsx]}
  * and the cases behind a figure, {@code GET /api/v1/reports/service/cases?month=…&section=sla&figure=breached&row=…}.
  */
 @RestController
@@ -34,13 +34,15 @@ class ServiceReportController {
     @GetMapping("/api/v1/reports/service")
     @AllowedGroups({SUPERVISORS, SERVICE_MANAGERS})
     ResponseEntity<?> report(@RequestParam(required = false) String month, @RequestParam(required = false) String group,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String format) {
-        var scope = ReportScope.parse(month, group, category, OffsetDateTime.now(clock));
+            @RequestParam(required = false) String category, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String format) {
+        var scope = ReportScope.parse(month, group, category, tier, channel, OffsetDateTime.now(clock));
         if (format != null && !format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidFieldException("format", "must be json, csv or xlsx");
         }
         var report = reports.of(scope);
-        var name = "service-report-" + scope.month() + (scope.group() == null ? "" : "-" + scope.group());
+        var name = "service-report-" + scope.month() + (scope.group() == null ? "" : "-" + scope.group())
+                + (scope.tier() == null ? "" : "-" + scope.tier()) + (scope.channel() == null ? "" : "-" + scope.channel());
         if (format == null || format.equals("json")) {
             return ResponseEntity.ok(report);
         }
@@ -58,9 +60,10 @@ class ServiceReportController {
     @AllowedGroups({SUPERVISORS, SERVICE_MANAGERS})
     ServiceReport.CaseList cases(@RequestParam(required = false) String month,
             @RequestParam(required = false) String group, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String tier, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String section, @RequestParam(required = false) String figure,
             @RequestParam(required = false) String row) {
-        var scope = ReportScope.parse(month, group, category, OffsetDateTime.now(clock));
+        var scope = ReportScope.parse(month, group, category, tier, channel, OffsetDateTime.now(clock));
         if (section == null || section.isBlank()) throw new InvalidFieldException("section", "is required");
         if (figure == null || figure.isBlank()) throw new InvalidFieldException("figure", "is required");
         return reports.cases(scope, section, figure, row);

@@ -47,7 +47,9 @@ final class ServiceReportFormats {
                 var title = sheet.createRow(0);
                 SpreadsheetText.set(title.createCell(0), section.title().both() + " — " + report.month()
                         + (report.group() == null ? "" : " — " + report.group())
-                        + (report.category() == null ? "" : " — " + report.category()));
+                        + (report.category() == null ? "" : " — " + report.category())
+                        + (report.tier() == null ? "" : " — " + report.tier())
+                        + (report.channel() == null ? "" : " — " + report.channel()));
                 title.getCell(0).setCellStyle(header);
                 var en = sheet.createRow(1);
                 var zh = sheet.createRow(2);

@@ -44,8 +44,11 @@ public class OfferEligibility {
     private final DecisionService decisions;
     private final Contracts contracts;
     private final Clock clock;
+    private final OfferGrants grants;
 
-    OfferEligibility(CustomerEvaluator evaluator, DecisionService decisions, Contracts contracts, Clock clock) {
+    OfferEligibility(CustomerEvaluator evaluator, DecisionService decisions, Contracts contracts, Clock clock,
+            OfferGrants grants) {
+        this.grants = grants;
         this.evaluator = evaluator;
         this.decisions = decisions;
         this.contracts = contracts;
@@ -86,8 +89,15 @@ public class OfferEligibility {
     public Decision<OfferSummary> eligibleOffers(Customer customer, Set<String> redeemedOffers,
             DecisionService.Subject subject) {
         var facts = factsOf(customer, redeemedOffers);
-        return decisions.decide(OFFERS_KIND, RULE_PACKAGE, subject, facts, OfferSummary::of,
+        var decision = decisions.decide(OFFERS_KIND, RULE_PACKAGE, subject, facts, OfferSummary::of,
                 (f, rules) -> f.getResult().explain(rules));
+        var result = facts.getResult();
+        grants.record(customer.id(), facts.getTier() == null ? null : facts.getTier().name(), result.standing().stream()
+                        .map(o -> new OfferGrants.Granted(o.getCode(), java.math.BigDecimal.valueOf(result.percentOf(o.getCode()))
+                                .setScale(2, java.math.RoundingMode.HALF_UP), o.getPoints()))
+                        .toList(),
+                decision.id(), java.time.OffsetDateTime.now(clock));
+        return decision;
     }
 
     /**

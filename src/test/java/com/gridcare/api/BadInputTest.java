@@ -187,9 +187,10 @@ class BadInputTest {
                 fields("month", "2026-01", "format", "json"), null, false));
         // the monthly service report (issue 18)
         t.put("GET /api/v1/reports/service", new Template("GET", "/api/v1/reports/service", Map.of(),
-                fields("month", "2026-01", "group", "billing", "format", "json"), null, false));
+                fields("month", "2026-01", "group", "billing", "tier", "KEY", "channel", "WEB", "format", "json"), null, false));
         t.put("GET /api/v1/reports/service/cases", new Template("GET", "/api/v1/reports/service/cases", Map.of(),
-                fields("month", "2026-01", "section", "sla", "figure", "breached", "row", "*"), null, false));
+                fields("month", "2026-01", "tier", "KEY", "channel", "WEB", "section", "sla", "figure", "breached", "row", "*"),
+                null, false));
         // relationship programmes (issue 24); contracts and campaigns for a customer or campaign that does not exist
         t.put("GET /api/v1/customers/{id}/consents", new Template("GET", "/api/v1/customers/{id}/consents",
                 Map.of("id", "BADINPUT-NOBODY"), Map.of(), null, false));

@@ -119,4 +119,71 @@ class ServiceDashboardBrowserTest {
             browser.screenshot("case-record");
         }
     }
+
+    /**
+     * The tier and channel filters and the tier, offer and time-to-resolve views: with tier KEY the tier card holds
+     * only that tier and its figure of customers leads to as many customers; with channel WEB too, a figure of
+     * cases closed leads to exactly the cases SQL finds.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aManagerFiltersByTierAndChannelAndSeesTiersOffersAndWorkingDays(Language language) {
+        var chinese = language == Language.CHINESE;
+        var month = YearMonth.parse(MONTH);
+        var expected = new TreeSet<>(jdbc.sql("""
+                SELECT id FROM service_case WHERE status = 'CLOSED' AND tier = 'KEY' AND channel = 'WEB'
+                   AND closed_at >= ? AND closed_at < ?""")
+                .params(month.atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime(),
+                        month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
+                .query(String.class).list());
+        assertThat(expected).isNotEmpty();
+        try (var browser = Browser.open(port, language, "service-dashboard-" + (chinese ? "zh" : "en"))) {
+            LoginPage.ofCockpit(browser).submit(TestData.user(Groups.SERVICE_MANAGERS), TestData.PASSWORD);
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded]"));
+            var js = (JavascriptExecutor) browser.driver();
+            var monthField = browser.visible(By.cssSelector(".gc-month"));
+            js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", monthField, MONTH);
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded^='" + MONTH + "|']"));
+            new Select(browser.visible(By.cssSelector(".gc-tier"))).selectByValue("KEY");
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|||KEY|']"));
+            assertThat(new Select(browser.visible(By.cssSelector(".gc-tier"))).getFirstSelectedOption().getText())
+                    .isEqualTo(chinese ? "重要客户" : "Key");
+            var cards = browser.driver().findElements(By.cssSelector(".gc-card .panel-title")).stream().map(WebElement::getText).toList();
+            assertThat(cards).contains(chinese ? "客户等级" : "Customer tiers", chinese ? "客户等级变动" : "Tier movement",
+                    chinese ? "优惠与折扣成本" : "Offers and discount cost", chinese ? "办结用时" : "Time to resolve");
+            var tiers = browser.visible(By.cssSelector(".gc-card[data-section='tiers']"));
+            var rows = tiers.findElements(By.cssSelector("tbody tr"));
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).getAttribute("data-row")).isEqualTo("KEY");
+            browser.until(d -> tiers.findElement(By.cssSelector(".gc-chart")).getAttribute("data-bars") != null ? tiers : null);
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", tiers);
+            browser.screenshot("tiers-and-offers");
+
+            // the customers of the tier at the month's end
+            var customers = tiers.findElement(By.cssSelector("a.gc-figure[data-figure='customers']"));
+            var count = customers.getText();
+            customers.click();
+            var list = browser.visible(By.cssSelector(".gc-cases[data-section='tiers'][data-figure='customers']"));
+            assertThat(list.getAttribute("data-total")).isEqualTo(count);
+            assertThat(list.findElements(By.cssSelector("tr.gc-customer"))).hasSize(Integer.parseInt(count));
+            assertThat(list.getText()).contains(chinese ? "重要客户" : "Key");
+
+            // and of the channel: the cases closed, their working days
+            new Select(browser.visible(By.cssSelector(".gc-channel"))).selectByValue("WEB");
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|||KEY|WEB']"));
+            var time = browser.visible(By.cssSelector(".gc-card[data-section='resolutionTime']"));
+            assertThat(time.getText()).contains(chinese ? "平均办结工作日" : "Average working days to resolve");
+            int total = 0;
+            for (var a : time.findElements(By.cssSelector("a.gc-figure[data-figure='closed']"))) total += Integer.parseInt(a.getText());
+            assertThat(total).isEqualTo(expected.size());
+            time.findElements(By.cssSelector("a.gc-figure[data-figure='closed']")).get(0).click();
+            var closed = browser.visible(By.cssSelector(".gc-cases[data-section='resolutionTime'][data-figure='closed']"));
+            var shown = new TreeSet<String>();
+            closed.findElements(By.cssSelector("a.gc-case")).forEach(a -> shown.add(a.getText()));
+            assertThat(shown).isNotEmpty();
+            assertThat(expected).containsAll(shown);
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", browser.visible(By.cssSelector(".gc-filters")));
+            browser.screenshot("tier-and-channel");
+        }
+    }
 }

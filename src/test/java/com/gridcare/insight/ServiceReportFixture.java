@@ -26,6 +26,89 @@ public final class ServiceReportFixture {
     static final String[] ESCALATIONS = {"FIRST_CONTACT_BREACH", "RESOLUTION_BREACH", "REGULATORY_RISK"};
 
     public static void seed(JdbcClient jdbc, String customerId) {
+        seedCases(jdbc, customerId);
+        seedCustomers(jdbc);
+    }
+
+    static final int CUSTOMERS = 60;
+    static final String[] TIERS = {"RESIDENTIAL", "BUSINESS", "KEY", "STRATEGIC"};
+    static final String[] OFFERS = {"LOYALTY_5Y", "LOYALTY_10Y", "GREEN_PLAN", "ON_TIME_PAYER"};
+
+    /**
+     * The tier and offer part: the fixture's cases get a customer tier; 60 customers (RPT18-nn, customers since
+     * 2012-06) with a tier history of several moves from December 2012 to April 2013, some rated only then, bills
+     * for every month, standing offers granted and ended across the months (some with a percent discount) and
+     * points credits. Written once per database.
+     */
+    static void seedCustomers(JdbcClient jdbc) {
+        if (jdbc.sql("SELECT COUNT(*) FROM customer WHERE id LIKE 'RPT18-%'").query(Integer.class).single() > 0) {
+            return;
+        }
+        var random = new Random(1818);
+        for (var id : jdbc.sql("SELECT id FROM service_case WHERE id LIKE '___-201_-9%' ORDER BY id").query(String.class).list()) {
+            jdbc.sql("UPDATE service_case SET tier = ? WHERE id = ?").params(TIERS[random.nextInt(TIERS.length)], id).update();
+        }
+        var first = LocalDateTime.of(2012, 12, 1, 0, 0);
+        for (int i = 0; i < CUSTOMERS; i++) {
+            var id = "RPT18-%02d".formatted(i);
+            var since = at(LocalDateTime.of(2012, 6, 1, 9, 0));
+            // the history: a first rating (before or inside the fixture's months), then 0–3 moves
+            var t = random.nextInt(3) == 0 ? at(first.plusMinutes(random.nextInt(40 * 24 * 60)))
+                    : at(LocalDateTime.of(2012, 8, 1, 10, 0));
+            String tier = TIERS[random.nextInt(TIERS.length)];
+            var changes = new java.util.ArrayList<Object[]>();
+            changes.add(new Object[] {null, tier, t});
+            int moves = random.nextInt(4);
+            for (int m = 0; m < moves; m++) {
+                t = t.plusMinutes(1 + random.nextInt(40 * 24 * 60));
+                var next = TIERS[random.nextInt(TIERS.length)];
+                if (next.equals(tier)) continue;
+                changes.add(new Object[] {tier, next, t});
+                tier = next;
+            }
+            jdbc.sql("""
+                    INSERT INTO customer (id, name, customer_class, supply_voltage_kv, contracted_capacity_kva,
+                           contract_start, critical_load, priority_care, green_preference, area, preferred_channel, tier,
+                           evaluated_at, created_at, updated_at)
+                    VALUES (?, ?, 'RESIDENTIAL', 0.22, 8, DATE '2010-01-01', FALSE, FALSE, FALSE, 'URBAN', 'SMS', ?, ?, ?, ?)""")
+                    .params(id, "Report customer " + i, tier, t, since, t).update();
+            for (var c : changes) {
+                jdbc.sql("INSERT INTO customer_tier_change (customer_id, from_tier, to_tier, changed_at) VALUES (?, ?, ?, ?)")
+                        .params(id, c[0], c[1], c[2]).update();
+            }
+            for (int m = 0; m < 6; m++) {
+                jdbc.sql("""
+                        INSERT INTO customer_consumption (customer_id, billing_month, kwh, billed_amount, paid_on_time)
+                        VALUES (?, ?, ?, ?, TRUE)""")
+                        .params(id, java.time.LocalDate.of(2012, 11, 1).plusMonths(m), BigDecimal.valueOf(200 + random.nextInt(400)),
+                                BigDecimal.valueOf(100 + random.nextInt(900)).add(BigDecimal.valueOf(random.nextInt(100), 2)))
+                        .update();
+            }
+            int grants = random.nextInt(3);
+            for (int g = 0; g < grants; g++) {
+                var granted = at(first.plusMinutes(random.nextInt(150 * 24 * 60)).minusDays(30));
+                var ended = random.nextBoolean() ? granted.plusDays(5 + random.nextInt(60)) : null;
+                var percent = random.nextBoolean() ? BigDecimal.valueOf(1 + random.nextInt(5)) : BigDecimal.ZERO;
+                jdbc.sql("""
+                        INSERT INTO offer_grant (customer_id, offer_code, tier, percent, points, decision_id, granted_at, ended_at)
+                        VALUES (?, ?, ?, ?, ?, NULL, ?, ?)""")
+                        .params(id, OFFERS[random.nextInt(OFFERS.length)], TIERS[random.nextInt(TIERS.length)], percent,
+                                percent.signum() == 0 ? 200 : 0, granted, ended)
+                        .update();
+            }
+            int credits = random.nextInt(3);
+            for (int k = 0; k < credits; k++) {
+                jdbc.sql("""
+                        INSERT INTO points_ledger (customer_id, offer_code, points, entry_key, reason, recorded_at)
+                        VALUES (?, ?, ?, ?, 'fixture', ?)""")
+                        .params(id, random.nextBoolean() ? "SURVEY_THANKS" : "GREEN_PLAN", 50 + random.nextInt(4) * 50,
+                                "RPT18:" + id + ":" + k, at(first.plusMinutes(random.nextInt(150 * 24 * 60))))
+                        .update();
+            }
+        }
+    }
+
+    static void seedCases(JdbcClient jdbc, String customerId) {
         if (jdbc.sql("SELECT COUNT(*) FROM service_case WHERE id LIKE '___-201_-9%'").query(Integer.class).single() > 0) {
             return;
         }

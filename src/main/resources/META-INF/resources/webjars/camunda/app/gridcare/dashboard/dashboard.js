@@ -8,6 +8,9 @@ import { chinese, code, label, t, when } from './words.js';
 
 const GROUPS = ['customer-service', 'key-accounts', 'field-service', 'billing', 'metering', 'supervisors',
   'service-managers', 'survey-team'];
+// the report's tier and channel filters (ReportScope.TIERS, ReportScope.CHANNELS)
+const TIERS = ['RESIDENTIAL', 'BUSINESS', 'KEY', 'STRATEGIC'];
+const CHANNELS = ['HOTLINE', 'WEB', 'APP', 'EMAIL', 'WECHAT', 'COUNTER', 'SOCIAL', 'SYSTEM'];
 
 // What each known section charts: the dimension along the axis, the figures as bars, a Pareto line. A section
 // not listed charts its first dimension and every count.
@@ -17,7 +20,11 @@ const CHARTS = {
   resolution: { axis: 1, figures: ['closed', 'firstContact', 'reopened'] },
   rootCauses: { axis: 1, figures: ['complaints'], pareto: true },
   escalations: { axis: 0, figures: ['escalations'] },
-  satisfaction: { axis: 0, figures: ['responses', 'lowScores'] }
+  satisfaction: { axis: 0, figures: ['responses', 'lowScores'] },
+  resolutionTime: { axis: 1, figures: ['workingDays', 'calendarDays'], average: true },
+  tiers: { axis: 0, figures: ['customers', 'movedIn', 'movedOut'] },
+  tierMoves: { axis: 1, figures: ['upgrades', 'downgrades'] },
+  offers: { axis: 0, figures: ['discountCny'] }
 };
 
 // red is kept for breaches
@@ -47,6 +54,8 @@ function query(filters) {
   const q = new URLSearchParams({ month: filters.month });
   if (filters.group) q.set('group', filters.group);
   if (filters.category) q.set('category', filters.category);
+  if (filters.tier) q.set('tier', filters.tier);
+  if (filters.channel) q.set('channel', filters.channel);
   return q;
 }
 
@@ -60,12 +69,16 @@ function number(value, kind) {
 /** The service dashboard in {@code node}. */
 export function serviceDashboard(node) {
   styles();
-  const filters = { month: currentMonth(), group: '', category: '' };
+  const filters = { month: currentMonth(), group: '', category: '', tier: '', channel: '' };
   const categories = new Set();
   const monthInput = h('input', { type: 'month', className: 'form-control input-sm gc-month', value: filters.month });
   const groupSelect = h('select', { className: 'form-control input-sm gc-group' },
     h('option', { value: '' }, t('all')), GROUPS.map((g) => h('option', { value: g }, code(g))));
   const categorySelect = h('select', { className: 'form-control input-sm gc-category' }, h('option', { value: '' }, t('all')));
+  const tierSelect = h('select', { className: 'form-control input-sm gc-tier' },
+    h('option', { value: '' }, t('all')), TIERS.map((v) => h('option', { value: v }, code(v))));
+  const channelSelect = h('select', { className: 'form-control input-sm gc-channel' },
+    h('option', { value: '' }, t('all')), CHANNELS.map((v) => h('option', { value: v }, code(v))));
   const csv = h('a', { className: 'btn btn-default btn-sm gc-csv' }, 'CSV');
   const xlsx = h('a', { className: 'btn btn-default btn-sm gc-xlsx' }, 'Excel');
   const status = h('span', { className: 'gc-status' });
@@ -77,6 +90,8 @@ export function serviceDashboard(node) {
       h('label', {}, t('month'), ' ', monthInput), ' ',
       h('label', {}, t('group'), ' ', groupSelect), ' ',
       h('label', {}, t('category'), ' ', categorySelect), ' ',
+      h('label', {}, t('tier'), ' ', tierSelect), ' ',
+      h('label', {}, t('channel'), ' ', channelSelect), ' ',
       h('span', { className: 'gc-downloads' }, t('download'), ' ', csv, ' ', xlsx), ' ', status),
     drill, cards);
   clear(node, root);
@@ -105,7 +120,8 @@ export function serviceDashboard(node) {
         [...categories].filter((c) => c !== '-').sort().map((c) => h('option', { value: c }, code(c))));
       categorySelect.value = chosen;
       status.textContent = `${t('asOf')} ${when(report.asOf)}`;
-      root.setAttribute('data-loaded', `${report.month}|${report.group || ''}|${report.category || ''}`);
+      root.setAttribute('data-loaded', `${report.month}|${report.group || ''}|${report.category || ''}`
+        + `|${report.tier || ''}|${report.channel || ''}`);
     } catch (e) {
       status.textContent = e.message;
     }
@@ -153,6 +169,21 @@ export function serviceDashboard(node) {
       figures.forEach((f, i) => { sums[i] += Number(row.figures[index[f.key]] || 0); });
       totals.set(key, sums);
     }
+    if (spec.average) {
+      // averages are not summed: the mean over the rows of each bar, weighted by the cases of the row
+      const weight = section.figures.findIndex((f) => f.kind === 'COUNT');
+      totals.clear();
+      const weights = new Map();
+      for (const row of section.rows) {
+        const key = row.keys[spec.axis];
+        const w = Number(row.figures[weight] || 0);
+        const sums = totals.get(key) || figures.map(() => 0);
+        figures.forEach((f, i) => { sums[i] += w * Number(row.figures[index[f.key]] || 0); });
+        totals.set(key, sums);
+        weights.set(key, (weights.get(key) || 0) + w);
+      }
+      totals.forEach((sums, key) => totals.set(key, sums.map((v) => Math.round((v / (weights.get(key) || 1)) * 10) / 10)));
+    }
     let axis = [...totals.keys()];
     if (spec.pareto) axis.sort((a, b) => totals.get(b)[0] - totals.get(a)[0]);
     const series = figures.map((f, i) => ({
@@ -179,7 +210,9 @@ export function serviceDashboard(node) {
       if (params.componentType !== 'series' || params.seriesIndex >= figures.length) return;
       const key = axis[params.dataIndex];
       const pattern = section.dimensions.map((d, i) => (i === spec.axis ? key : '*')).join('|');
-      onDrill(figures[params.seriesIndex], pattern, `${code(key)} — ${label(figures[params.seriesIndex])}`);
+      // an average's bar leads to the cases averaged (the section's first count)
+      const figure = spec.average ? section.figures.find((f) => f.kind === 'COUNT') : figures[params.seriesIndex];
+      onDrill(figure, pattern, `${code(key)} — ${label(figure)}`);
     });
     // where each bar is drawn, for keyboardless checks (the browser test clicks a bar there)
     const bars = [];
@@ -205,18 +238,26 @@ export function serviceDashboard(node) {
         h('div', { className: 'panel-heading' },
           h('button', { type: 'button', className: 'close', 'aria-label': t('close'), onclick: () => clear(drill) }, '×'),
           h('h3', { className: 'panel-title' }, `${t('casesBehind')}: ${label(section.title)} · ${title} (${list.total})`)),
-        h('div', { className: 'panel-body' }, list.cases.length === 0 ? t('noCases') : h('table', { className: 'table table-condensed' },
+        h('div', { className: 'panel-body' }, (list.customers || []).length ? customerTable(list.customers) : list.cases.length === 0 ? t('noCases') : h('table', { className: 'table table-condensed' },
           h('thead', {}, h('tr', {}, [t('caseId'), t('kind'), t('category'), t('group'), t('status'), t('received'), t('closed')]
             .map((c) => h('th', {}, c)))),
           h('tbody', {}, list.cases.map((c) => h('tr', {},
             h('td', {}, h('a', { href: '', className: 'gc-case', onclick: (e) => { e.preventDefault(); showRecord(c.caseId); } }, c.caseId)),
             h('td', {}, code(c.kind)), h('td', {}, code(c.category)), h('td', {}, code(c.group)), h('td', {}, code(c.status)),
             h('td', {}, when(c.receivedAt)), h('td', {}, when(c.closedAt))))))),
-        list.total > list.cases.length ? h('div', { className: 'panel-footer' }, `${t('shownFirst')} ${list.cases.length} ${t('of')} ${list.total}`) : null));
+        list.total > Math.max(list.cases.length, (list.customers || []).length) ? h('div', { className: 'panel-footer' }, `${t('shownFirst')} ${list.cases.length} ${t('of')} ${list.total}`) : null));
       drill.scrollIntoView({ block: 'start' });
     } catch (e) {
       clear(drill, h('div', { className: 'alert alert-danger' }, e.message));
     }
+  }
+
+  // the customers behind a figure of customers (tiers, offers): no personal data, their tier, class and area
+  function customerTable(customers) {
+    return h('table', { className: 'table table-condensed gc-customers' },
+      h('thead', {}, h('tr', {}, [t('customer'), t('tier'), t('customerClass'), t('area')].map((c) => h('th', {}, c)))),
+      h('tbody', {}, customers.map((c) => h('tr', { className: 'gc-customer' },
+        h('td', {}, c.customerId), h('td', {}, code(c.tier)), h('td', {}, code(c.customerClass)), h('td', {}, code(c.area))))));
   }
 
   async function showRecord(caseId) {
@@ -241,5 +282,7 @@ export function serviceDashboard(node) {
   monthInput.addEventListener('change', () => { if (monthInput.value) { filters.month = monthInput.value; clear(drill); load(); } });
   groupSelect.addEventListener('change', () => { filters.group = groupSelect.value; clear(drill); load(); });
   categorySelect.addEventListener('change', () => { filters.category = categorySelect.value; clear(drill); load(); });
+  tierSelect.addEventListener('change', () => { filters.tier = tierSelect.value; clear(drill); load(); });
+  channelSelect.addEventListener('change', () => { filters.channel = channelSelect.value; clear(drill); load(); });
   load();
 }

@@ -9,6 +9,11 @@ const words = {
   month: ['Month', '月份'],
   group: ['Group', '处理组'],
   category: ['Category', '类别'],
+  tier: ['Tier', '客户等级'],
+  channel: ['Channel', '渠道'],
+  customer: ['Customer', '客户编号'],
+  customerClass: ['Class', '用电类别'],
+  area: ['Area', '区域'],
   all: ['All', '全部'],
   download: ['Download', '下载'],
   loading: ['Loading…', '加载中…'],
@@ -89,7 +94,21 @@ const codes = {
   RUNNING: ['Running', '计时中'],
   WARNED: ['Warned', '已预警'],
   PAUSED: ['Paused', '暂停'],
-  STOPPED: ['Stopped', '已停止']
+  STOPPED: ['Stopped', '已停止'],
+  RESIDENTIAL: ['Residential', '居民'],
+  BUSINESS: ['Business', '商业'],
+  KEY: ['Key', '重要客户'],
+  STRATEGIC: ['Strategic', '战略客户'],
+  COMMERCIAL: ['Commercial', '商业用电'],
+  INDUSTRIAL: ['Industrial', '工业用电'],
+  AGRICULTURAL: ['Agricultural', '农业用电'],
+  URBAN: ['Urban', '城市'],
+  RURAL: ['Rural', '农村'],
+  REMOTE: ['Remote', '偏远地区'],
+  LOYALTY_5Y: ['Loyalty 5 years', '五年忠诚优惠'],
+  LOYALTY_10Y: ['Loyalty 10 years', '十年忠诚优惠'],
+  GREEN_PLAN: ['Green plan', '绿电计划'],
+  SURVEY_THANKS: ['Survey thanks', '回访感谢积分']
 };
 
 export function t(key) {
