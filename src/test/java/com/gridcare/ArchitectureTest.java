@@ -37,7 +37,8 @@ class ArchitectureTest {
     static final String[] PLATFORM = {"com.gridcare.db..", "com.gridcare.api..", "com.gridcare.security..",
             "com.gridcare.deployment..", "com.gridcare.rules..", "com.gridcare.insight.."};
     static final String[] FEATURES = {"com.gridcare.customer..", "com.gridcare.offers..", "com.gridcare.points..",
-            "com.gridcare.notification..", "com.gridcare.clock..", "com.gridcare.consent..", "com.gridcare.contract.."};
+            "com.gridcare.notification..", "com.gridcare.clock..", "com.gridcare.consent..", "com.gridcare.contract..",
+            "com.gridcare.usage.."};
     static final String CASE = "com.gridcare.cases..";
     static final String[] CASE_KINDS = {"com.gridcare.complaint..", "com.gridcare.servicerequest..",
             "com.gridcare.survey..", "com.gridcare.contact..", "com.gridcare.accountreview..", "com.gridcare.tasks..",

@@ -16,6 +16,9 @@ final class TaskFormPage {
     private static final By ERRORS = By.cssSelector(".fjs-form-field-error li");
     private static final By NOTIFICATION_CLOSE = By.cssSelector(".page-notifications .alert button.close");
 
+    /** How long a typed value must stay before it counts as taken (form-js redraws a moment after a change). */
+    private static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(1);
+
     private final Browser browser;
     final String taskId;
 
@@ -45,10 +48,23 @@ final class TaskFormPage {
         return this;
     }
 
+    /**
+     * Types the text into the field. form-js redraws the form a moment after a value changes (a number
+     * typed just before, say) and can drop what was typed meanwhile: type until the field keeps the text for a
+     * second.
+     */
     TaskFormPage fill(String label, String text) {
-        var field = field(label);
-        field.clear();
-        field.sendKeys(text);
+        var typedAt = new long[] {System.nanoTime() - SETTLED.toNanos()};
+        browser.until(driver -> {
+            var field = field(label);
+            if (!text.equals(field.getDomProperty("value"))) {
+                field.clear();
+                field.sendKeys(text);
+                typedAt[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - typedAt[0] >= SETTLED.toNanos();
+        });
         return this;
     }
 
