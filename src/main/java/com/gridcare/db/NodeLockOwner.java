@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ class NodeLockOwner extends AbstractProcessEnginePlugin {
 
     private final String port;
 
-    NodeLockOwner(@Value("${server.port}") String port) {
-        this.port = port;
+    NodeLockOwner(NodePortProperties server) {
+        this.port = String.valueOf(server.port());
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -189,9 +188,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<QueryLimitFilter> queryLimitFilter(
-            @Value("${camunda.bpm.generic-properties.properties.queryMaxResultsLimit}") int limit) {
-        var registration = new FilterRegistrationBean<>(new QueryLimitFilter(limit));
+    FilterRegistrationBean<QueryLimitFilter> queryLimitFilter(EngineQueryProperties engine) {
+        var registration = new FilterRegistrationBean<>(new QueryLimitFilter(engine.queryMaxResultsLimit()));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;

@@ -10,30 +10,29 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code gridcare.security.*}, checked at start-up: a value out of range or a directory setting that
- * cannot work stops GridCare with a message naming the property.
+ * {@code gridcare.security.*} (defaults in application.yaml), checked at start-up: a value out of range or a
+ * directory setting that cannot work stops GridCare with a message naming the property.
  *
  * @param passwordHashing how Camunda's own identity hashes passwords
  * @param credentialCache how long a verified HTTP Basic credential is remembered (by its hash), so that a
  *        busy channel system does not pay a slow password hash on every call; 0 checks every call
  * @param directory directory sign-on (LDAP, Active Directory): profile {@code ldap}
  */
-@ConfigurationProperties("gridcare.security")
+@ConfigurationProperties(prefix = "gridcare.security", ignoreUnknownFields = false)
 @Validated
 public record SecurityProperties(
-        @Valid @DefaultValue PasswordHashing passwordHashing,
-        @NotNull @DefaultValue("60s") Duration credentialCache,
-        @Valid @DefaultValue Directory directory) {
+        @Valid @NotNull PasswordHashing passwordHashing,
+        @NotNull Duration credentialCache,
+        @Valid @NotNull Directory directory) {
 
     /**
      * @param iterations PBKDF2-HMAC-SHA-512 iterations of a new hash; a stored hash keeps the count it was made with
      */
     public record PasswordHashing(
-            @Min(Pbkdf2PasswordHash.MIN_ITERATIONS) @Max(10_000_000) @DefaultValue("210000") int iterations) {
+            @NotNull @Min(Pbkdf2PasswordHash.MIN_ITERATIONS) @Max(10_000_000) Integer iterations) {
     }
 
     /**
@@ -51,24 +50,24 @@ public record SecurityProperties(
      *        directory group not named here means nothing to GridCare
      */
     public record Directory(
-            @DefaultValue("false") boolean enabled,
+            @NotNull Boolean enabled,
             String url,
             String managerDn,
             String managerPassword,
-            @DefaultValue("") String baseDn,
-            @DefaultValue("ou=people") String userSearchBase,
-            @DefaultValue("(objectclass=person)") String userSearchFilter,
-            @DefaultValue("uid") String userIdAttribute,
-            @DefaultValue("givenName") String userFirstnameAttribute,
-            @DefaultValue("sn") String userLastnameAttribute,
-            @DefaultValue("mail") String userEmailAttribute,
-            @DefaultValue("ou=groups") String groupSearchBase,
-            @DefaultValue("(objectclass=groupOfNames)") String groupSearchFilter,
-            @DefaultValue("cn") String groupIdAttribute,
-            @DefaultValue("cn") String groupNameAttribute,
-            @DefaultValue("member") String groupMemberAttribute,
-            @DefaultValue("false") boolean useSsl,
-            @DefaultValue("false") boolean sortControlSupported,
+            @NotNull String baseDn,
+            @NotNull String userSearchBase,
+            @NotNull String userSearchFilter,
+            @NotNull String userIdAttribute,
+            @NotNull String userFirstnameAttribute,
+            @NotNull String userLastnameAttribute,
+            @NotNull String userEmailAttribute,
+            @NotNull String groupSearchBase,
+            @NotNull String groupSearchFilter,
+            @NotNull String groupIdAttribute,
+            @NotNull String groupNameAttribute,
+            @NotNull String groupMemberAttribute,
+            @NotNull Boolean useSsl,
+            @NotNull Boolean sortControlSupported,
             Integer pageSize,
             Map<String, String> groups) {
 
@@ -77,7 +76,7 @@ public record SecurityProperties(
 
         public Directory {
             groups = groups == null ? Map.of() : new TreeMap<>(groups);
-            if (enabled) {
+            if (Boolean.TRUE.equals(enabled)) {
                 if (url == null || !(url.startsWith("ldap://") || url.startsWith("ldaps://"))) {
                     throw new IllegalArgumentException(
                             "gridcare.security.directory.url: ldap://host:port or ldaps://host:port, not " + url);

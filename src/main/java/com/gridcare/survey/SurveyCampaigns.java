@@ -28,7 +28,6 @@ import java.util.Random;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,8 +89,7 @@ public class SurveyCampaigns {
     private final SecureRandom random = new SecureRandom();
 
     SurveyCampaigns(JdbcClient jdbc, Database database, CustomerRepository customers, SurveySuppression suppression,
-            NotificationOutbox outbox, Clock clock, RuntimeService runtime,
-            @Value("${gridcare.survey.link-base:https://gridcare.example/survey/}") String linkBase) {
+            NotificationOutbox outbox, Clock clock, RuntimeService runtime, SurveyProperties properties) {
         this.runtime = runtime;
         this.jdbc = jdbc;
         this.database = database;
@@ -99,7 +97,7 @@ public class SurveyCampaigns {
         this.suppression = suppression;
         this.outbox = outbox;
         this.clock = clock;
-        this.linkBase = linkBase;
+        this.linkBase = properties.linkBase();
     }
 
     @Transactional

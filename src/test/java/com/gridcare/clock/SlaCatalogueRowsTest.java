@@ -132,23 +132,7 @@ class SlaCatalogueRowsTest {
 
     @Test
     void newConnectionsByClassVoltageAndSupply() {
-        target(decide(SlaWork.NEW_CONNECTION, f -> { }).get(SlaClock.CONNECTION_UTILITY_SIDE), "5",
-                TargetUnit.WORKING_DAYS, "china-workdays");
-        target(decide(SlaWork.NEW_CONNECTION, f -> {
-            f.setCustomerClass(CustomerClass.COMMERCIAL);
-            f.setSupplyVoltageKv(0.4);
-        }).get(SlaClock.CONNECTION_UTILITY_SIDE), "6", TargetUnit.WORKING_DAYS, "china-workdays");
-        target(decide(SlaWork.NEW_CONNECTION, f -> {
-            f.setCustomerClass(CustomerClass.INDUSTRIAL);
-            f.setSupplyVoltageKv(10);
-        }).get(SlaClock.CONNECTION_UTILITY_SIDE), "22", TargetUnit.WORKING_DAYS, "china-workdays");
-        var dual = decide(SlaWork.NEW_CONNECTION, f -> {
-            f.setCustomerClass(CustomerClass.PUBLIC);
-            f.setSupplyVoltageKv(110);
-            f.setSupply(SupplyType.DUAL);
-        });
-        assertThat(dual.targets()).containsOnlyKeys(SlaClock.CONNECTION_UTILITY_SIDE);
-        target(dual.get(SlaClock.CONNECTION_UTILITY_SIDE), "32", TargetUnit.WORKING_DAYS, "china-workdays");
+        connectionTargetsByClassVoltageAndSupply(SlaWork.NEW_CONNECTION, 110);
     }
 
     @Test
@@ -183,22 +167,27 @@ class SlaCatalogueRowsTest {
 
     @Test
     void capacityChangesHaveTheConnectionTargetsByClassVoltageAndSupply() {
-        target(decide(SlaWork.CAPACITY_CHANGE, f -> { }).get(SlaClock.CONNECTION_UTILITY_SIDE), "5",
-                TargetUnit.WORKING_DAYS, "china-workdays");
-        target(decide(SlaWork.CAPACITY_CHANGE, f -> {
+        connectionTargetsByClassVoltageAndSupply(SlaWork.CAPACITY_CHANGE, 10);
+    }
+
+    /** The utility-side connection targets: 5, 6, 22 and, dual supply at {@code dualSupplyKv}, 32 working days. */
+    private void connectionTargetsByClassVoltageAndSupply(SlaWork work, double dualSupplyKv) {
+        target(decide(work, f -> { }).get(SlaClock.CONNECTION_UTILITY_SIDE), "5", TargetUnit.WORKING_DAYS,
+                "china-workdays");
+        target(decide(work, f -> {
             f.setCustomerClass(CustomerClass.COMMERCIAL);
             f.setSupplyVoltageKv(0.4);
         }).get(SlaClock.CONNECTION_UTILITY_SIDE), "6", TargetUnit.WORKING_DAYS, "china-workdays");
-        target(decide(SlaWork.CAPACITY_CHANGE, f -> {
+        target(decide(work, f -> {
             f.setCustomerClass(CustomerClass.INDUSTRIAL);
             f.setSupplyVoltageKv(10);
         }).get(SlaClock.CONNECTION_UTILITY_SIDE), "22", TargetUnit.WORKING_DAYS, "china-workdays");
-        var dual = decide(SlaWork.CAPACITY_CHANGE, f -> {
+        var dual = decide(work, f -> {
             f.setCustomerClass(CustomerClass.PUBLIC);
-            f.setSupplyVoltageKv(10);
+            f.setSupplyVoltageKv(dualSupplyKv);
             f.setSupply(SupplyType.DUAL);
         });
-        assertThat(dual.targets()).containsOnlyKeys(SlaClock.CONNECTION_UTILITY_SIDE);
+        assertThat(dual.targets()).as("%s", work).containsOnlyKeys(SlaClock.CONNECTION_UTILITY_SIDE);
         target(dual.get(SlaClock.CONNECTION_UTILITY_SIDE), "32", TargetUnit.WORKING_DAYS, "china-workdays");
     }
 

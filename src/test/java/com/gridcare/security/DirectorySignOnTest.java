@@ -1,7 +1,5 @@
 package com.gridcare.security;
 
-import com.gridcare.kernel.Groups;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,8 @@ import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.DirectoryTest;
 import com.gridcare.testsupport.TestData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * Directory sign-on against a real LDAP server (UnboundID, in-process): directory users log in to every
@@ -207,8 +211,18 @@ class DirectorySignOnTest {
         assertThat(bound.passwordHashing().iterations()).isEqualTo(210_000);
     }
 
+    /** These settings over application.yaml, where every other directory setting has its default. */
     private static SecurityProperties bind(java.util.Map<String, String> settings) {
-        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("gridcare.security",
-                SecurityProperties.class);
+        try {
+            var defaults = new YamlPropertySourceLoader().load("application.yaml",
+                    new FileSystemResource("src/main/resources/application.yaml"));
+            var sources = new ArrayList<ConfigurationPropertySource>();
+            sources.add(new MapConfigurationPropertySource(settings));
+            ConfigurationPropertySources.from(defaults)
+                    .forEach(sources::add);
+            return new Binder(sources).bindOrCreate("gridcare.security", SecurityProperties.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

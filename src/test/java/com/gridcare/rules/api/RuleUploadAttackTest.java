@@ -6,10 +6,7 @@ import com.gridcare.kernel.Groups;
 import com.gridcare.rules.authoring.DecisionTableReader;
 import com.gridcare.rules.authoring.RuleBuildException;
 import com.gridcare.rules.authoring.Spreadsheets;
-import com.gridcare.rules.publishing.RulePublisher;
 import com.gridcare.rules.publishing.ShippedRules;
-import com.gridcare.rules.runtime.RuleRuntime;
-import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import com.sun.management.ThreadMXBean;
@@ -34,11 +31,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Rule workbook uploads that attack the reader: a zip bomb, an XML external entity inside the xlsx, a
@@ -47,33 +40,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * them stays within a bounded amount of memory.
  */
 @GridCareTest
-class RuleUploadAttackTest {
+class RuleUploadAttackTest extends RuleAnalystFixture {
 
     private static final String TIER = "customer/tier.drl.xlsx";
     /** What reading one refused workbook may allocate at most (a 1,000,000-row sheet built in memory takes gigabytes). */
     private static final long READ_ALLOCATION_LIMIT = 96L * 1024 * 1024;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    RuleRuntime runtime;
-    @Autowired
-    RulePublisher publisher;
-
-    Api analyst;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        analyst = Api.at(port).as(Groups.RULE_ANALYSTS);
-    }
-
-    @AfterEach
-    void restore() {
-        ShippedRules.restore(publisher, runtime);
-    }
 
     @Test
     void aZipBombIsRefusedBeforeItIsUnpackedIntoMemory() throws IOException {

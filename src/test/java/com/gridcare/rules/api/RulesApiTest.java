@@ -7,48 +7,21 @@ import com.gridcare.customer.CustomerEvaluator;
 import com.gridcare.customer.CustomerRepository;
 import com.gridcare.kernel.Groups;
 import com.gridcare.rules.authoring.Spreadsheets;
-import com.gridcare.rules.publishing.RulePublisher;
-import com.gridcare.rules.publishing.ShippedRules;
 import com.gridcare.rules.runtime.DecisionService;
-import com.gridcare.rules.runtime.RuleRuntime;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @GridCareTest
-class RulesApiTest {
+class RulesApiTest extends RuleAnalystFixture {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestData testData;
-    @Autowired
-    RuleRuntime runtime;
-    @Autowired
-    RulePublisher publisher;
     @Autowired
     CustomerEvaluator evaluator;
     @Autowired
     CustomerRepository customers;
-
-    Api analyst;
-
-    @BeforeEach
-    void setUp() {
-        testData.users();
-        analyst = Api.at(port).as(Groups.RULE_ANALYSTS);
-    }
-
-    @AfterEach
-    void restore() {
-        ShippedRules.restore(publisher, runtime);
-    }
 
     private static byte[] tier() {
         return Spreadsheets.read("customer/tier.drl.xlsx");
