@@ -5,7 +5,6 @@
 #   bench/clocks.sh [instants, default 1000000] [rounds, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -ntp test-compile -Dbpmnlint.skip=true
-mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
-exec java -Xms512m -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+source bench/classpath.sh
+exec java -Xms512m -Xmx1g -cp "$BENCH_CP" \
   com.gridcare.clock.ClockBenchmark "$@"

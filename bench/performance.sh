@@ -3,20 +3,17 @@
 # bench_gridcare) and then against the same jar, models and delegates on Camunda's stock engine configuration
 # (Spring profile "stock", port 8091, database bench_stock), each in its own JVM on an emptied PostgreSQL
 # database; then GridCare's start-up on H2. Prints every figure and writes bench/results/performance-*.md.
-# The stock side runs the workloads compared with it (intake, completion, storm, idle-timers) unless named.
+# The stock side runs the workloads compared with it (intake, completion, storm, idle-timers, inbox) unless named.
+# Every workload also runs alone on an empty database, registering what it needs first.
 #
 #   bench/performance.sh [workload,...]     (intake,completion,storm,idle-timers,soak,inbox,night)
 #
-# Sizes: -Dbench.NAME=VALUE through BENCH_JAVA_OPTS (see src/test/java/com/gridcare/performance/Sizes.java),
+# Sizes: -Dbench.NAME=VALUE through BENCH_JAVA_OPTS (see bench/src/com/gridcare/performance/Sizes.java),
 # e.g. BENCH_JAVA_OPTS="-Dbench.soak-seconds=600" bench/performance.sh. PostgreSQL: -Dbench.postgres=jdbc:postgresql://host:port/
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -ntp test-compile -Dbpmnlint.skip=true
-if [ ! -f target/bench.classpath ] || [ pom.xml -nt target/bench.classpath ]; then
-  mvn -B -q -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
-fi
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-JAVA="java -Xms1g -Xmx3g ${BENCH_JAVA_OPTS:-} -cp $CP"
+source bench/classpath.sh
+JAVA="java -Xms1g -Xmx3g ${BENCH_JAVA_OPTS:-} -cp $BENCH_CP"
 rm -rf target/bench/performance
 status=0
 started=$(date +%s)

@@ -44,7 +44,8 @@ done
 if [ "$SIGNAL" = -9 ]; then
   head -n "$BURST" "$WORK/cases.txt" | xargs -P 8 -I{} curl -fs -u admin:demo -H 'Content-Type: application/json' \
       -d '{"variables":{"delaySeconds":{"value":20,"type":"Integer"},"caseId":{"value":"{}"},"replyBy":{"value":"2026-12-31 10:00"}}}' \
-      -o /dev/null "http://127.0.0.1:$B/engine-rest/process-definition/key/reliability-escalation/start"
+      -o /dev/null "http://127.0.0.1:$B/engine-rest/process-definition/key/reliability-escalation/start" \
+      || echo "$NAME: some of the $BURST timers could not be started; the checks count the timers recorded"
   record_timers
   echo "$NAME: $BURST more timers due in 20 s; waiting (at most 60 s) for node $A to hold one"
   WAITED=$SECONDS

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long run, by hand (about 40 minutes on two cores), the short suite's scripts at full scale, one after the
+# The long run, by hand (well over an hour on two cores shared with other work), the short suite's scripts at full scale, one after the
 # other: kill -9 of one of two nodes under 16 clients x 2,000 complaints with Idempotency-Keys, a 20 s database
 # outage under load, an escalation burst of 2,000 timers due at once across two nodes, 12,000 generated bad
 # requests over every /api/v1 operation, and a graceful stop under load. Each phase prints its figures and the

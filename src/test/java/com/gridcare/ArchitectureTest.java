@@ -1,6 +1,7 @@
 package com.gridcare;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,8 @@ class ArchitectureTest {
     static final String[] PLATFORM = {"com.gridcare.db..", "com.gridcare.api..", "com.gridcare.security..",
             "com.gridcare.deployment..", "com.gridcare.rules..", "com.gridcare.insight.."};
     static final String[] FEATURES = {"com.gridcare.customer..", "com.gridcare.offers..", "com.gridcare.points..",
-            "com.gridcare.notification..", "com.gridcare.clock..", "com.gridcare.consent..", "com.gridcare.contract.."};
+            "com.gridcare.notification..", "com.gridcare.clock..", "com.gridcare.consent..", "com.gridcare.contract..",
+            "com.gridcare.usage.."};
     static final String CASE = "com.gridcare.cases..";
     static final String[] CASE_KINDS = {"com.gridcare.complaint..", "com.gridcare.servicerequest..",
             "com.gridcare.survey..", "com.gridcare.contact..", "com.gridcare.accountreview..", "com.gridcare.tasks..",
@@ -47,6 +49,11 @@ class ArchitectureTest {
     static final Set<String> CASE_STEP_CONTEXT = Set.of("com.gridcare.cases.CaseStepContext",
             "com.gridcare.cases.ProcessSteps", "com.gridcare.clock.CaseClocks", "com.gridcare.cases.CaseRecords",
             "com.gridcare.cases.CaseSteps");
+
+    static final String RULES_AUTHORING = "com.gridcare.rules.authoring..";
+    static final String RULES_RUNTIME = "com.gridcare.rules.runtime..";
+    static final String RULES_PUBLISHING = "com.gridcare.rules.publishing..";
+    static final String RULES_API = "com.gridcare.rules.api..";
 
     static JavaClasses gridcare;
 
@@ -74,6 +81,33 @@ class ArchitectureTest {
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Features", "Case", "CaseKinds", "Composition")
                 .whereLayer("Platform").mayOnlyBeAccessedByLayers("Platform", "Features", "Case", "CaseKinds",
                         "Composition");
+    }
+
+    /**
+     * Inside the rules platform: authoring (reading and checking workbooks) at the bottom, the runtime (compiling,
+     * verifying, the live rules and decisions) above it, publishing (verified swaps, journal, validation,
+     * simulation) above that, and the API (controllers, command line) on top.
+     */
+    static ArchRule rulesLayers() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Authoring").definedBy(RULES_AUTHORING)
+                .layer("Runtime").definedBy(RULES_RUNTIME)
+                .layer("Publishing").definedBy(RULES_PUBLISHING)
+                .layer("Api").definedBy(RULES_API)
+                .whereLayer("Api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Publishing").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Runtime").mayOnlyBeAccessedByLayers("Publishing", "Api")
+                .whereLayer("Authoring").mayOnlyBeAccessedByLayers("Runtime", "Publishing", "Api");
+    }
+
+    static ArchRule noCyclesInsideRules() {
+        return slices().matching("com.gridcare.rules.(*)..").should().beFreeOfCycles();
+    }
+
+    /** The rest of GridCare decides through the runtime and registers simulations with publishing; nothing more. */
+    static ArchRule featuresUseTheRulesRuntimeAndPublishingOnly() {
+        return noClasses().that().resideOutsideOfPackage("com.gridcare.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage(RULES_AUTHORING, RULES_API);
     }
 
     /** JDBC in the packages that own tables ({@link TableOwnershipTest#OWNERS}) and the database platform only. */
@@ -143,6 +177,22 @@ class ArchitectureTest {
     @Test
     void packagesDependOnlyDownwardsThroughTheLayers() {
         layers().check(gridcare);
+    }
+
+    @Test
+    void theRulesSubPackagesDependDownwardsWithoutCycles() {
+        rulesLayers().check(gridcare);
+        noCyclesInsideRules().check(gridcare);
+        featuresUseTheRulesRuntimeAndPublishingOnly().check(gridcare);
+    }
+
+    @Test
+    void everyRulesClassIsInASubPackage() {
+        var rulesPackages = new HashSet<String>();
+        gridcare.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("com.gridcare.rules"))
+                .forEach(rulesPackages::add);
+        assertThat(rulesPackages).containsExactlyInAnyOrder("com.gridcare.rules.authoring",
+                "com.gridcare.rules.runtime", "com.gridcare.rules.publishing", "com.gridcare.rules.api");
     }
 
     @Test

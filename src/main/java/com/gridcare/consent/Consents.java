@@ -51,6 +51,43 @@ public class Consents {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /**
+     * The customers (of {@code channels}: customer → channel) that consent to {@code purpose} on that
+     * channel now, in one query; everyone for a service message.
+     */
+    public java.util.Set<String> allowing(java.util.Map<String, PreferredChannel> channels, MessagePurpose purpose) {
+        var needed = purpose.consentNeeded();
+        if (needed.isEmpty()) return java.util.Set.copyOf(channels.keySet());
+        var allowed = new java.util.HashSet<String>();
+        var ids = new ArrayList<>(channels.keySet());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            var chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            var params = new ArrayList<Object>();
+            params.add(needed.get().name());
+            params.addAll(chunk);
+            jdbc.sql("SELECT customer_id, channel FROM customer_consent WHERE purpose = ? AND granted = TRUE"
+                    + " AND customer_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(params)
+                    .query((rs, n) -> {
+                        var id = rs.getString(1);
+                        if (channels.get(id) != null && channels.get(id).name().equals(rs.getString(2))) allowed.add(id);
+                        return id;
+                    })
+                    .list();
+        }
+        return allowed;
+    }
+
+    /**
+     * The consents to {@code purpose} given and not withdrawn, as a sub-select with the columns
+     * {@code customer_id, channel}, for set-based audiences.
+     */
+    public com.gridcare.kernel.SqlPart granted(ConsentPurpose purpose) {
+        return new com.gridcare.kernel.SqlPart(
+                "SELECT customer_id, channel FROM customer_consent WHERE purpose = ? AND granted = TRUE",
+                List.of(purpose.name()));
+    }
+
     /** The customer's consents, by channel and purpose; never-recorded ones are absent (not granted). */
     public List<Consent> ofCustomer(String customerId) {
         if (!customers.exists(customerId)) throw new NotFoundException("id: no customer " + customerId);

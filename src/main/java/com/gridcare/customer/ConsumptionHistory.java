@@ -35,6 +35,28 @@ public class ConsumptionHistory {
         this.clock = clock;
     }
 
+    /** The months {@code from..to}, oldest first; months the billing system never sent have no figures. */
+    public List<Month> between(String customerId, YearMonth from, YearMonth to) {
+        record Row(BigDecimal kwh, BigDecimal billed, boolean paidOnTime) {}
+        var stored = new HashMap<YearMonth, Row>();
+        jdbc.sql("""
+                SELECT billing_month, kwh, billed_amount, paid_on_time FROM customer_consumption
+                 WHERE customer_id = ? AND billing_month >= ? AND billing_month <= ?""")
+                .params(customerId, from.minusYears(1).atDay(1), to.atDay(1))
+                .query((rs, n) -> stored.put(YearMonth.from(rs.getObject(1, LocalDate.class)),
+                        new Row(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4))))
+                .list();
+        var result = new ArrayList<Month>();
+        for (var month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            var row = stored.get(month);
+            var yearBefore = stored.get(month.minusYears(1));
+            result.add(new Month(month.toString(), row == null ? null : row.kwh(),
+                    yearBefore == null ? null : yearBefore.kwh(), row == null ? null : row.billed(),
+                    row == null ? null : row.paidOnTime()));
+        }
+        return result;
+    }
+
     /** The last {@code months} months up to this one (Asia/Shanghai), oldest first. */
     public Chart lastMonths(String customerId, int months) {
         customers.get(customerId);

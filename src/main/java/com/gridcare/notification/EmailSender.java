@@ -40,11 +40,16 @@ final class EmailSender implements NotificationSender {
         var messageId = "<" + n.id() + "@gridcare>";
         try {
             var message = mail.createMimeMessage();
-            var helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            var helper = new MimeMessageHelper(message, n.attachment() != null, StandardCharsets.UTF_8.name());
             helper.setFrom(InternetAddress.parse(from, true)[0]);
             helper.setTo(new InternetAddress(n.email(), true));
             helper.setSubject(n.subject());
             helper.setText(n.body(), false);
+            if (n.attachment() != null) {
+                helper.addAttachment(n.attachment().fileName(),
+                        new org.springframework.core.io.ByteArrayResource(n.attachment().content()),
+                        n.attachment().contentType());
+            }
             message.setHeader("Message-ID", messageId);
             if (n.caseId() != null) message.setHeader("X-GridCare-Case", n.caseId());
             mail.send(message);

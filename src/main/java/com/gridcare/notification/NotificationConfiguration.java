@@ -48,11 +48,12 @@ class NotificationConfiguration {
     @Bean
     NotificationDispatcher notificationDispatcher(NotificationProperties properties, OutboxStore store,
             CustomerRepository customers, NotificationSenders senders, Consents consents, NotificationMetrics metrics,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, ObjectProvider<AttachmentSource> attachments) {
         var dispatcher = properties.dispatcher();
         var nodeId = dispatcher.nodeId() != null && !dispatcher.nodeId().isBlank() ? dispatcher.nodeId() : nodeId();
         return new NotificationDispatcher(store, customers, senders, consents, metrics, transactions, clock,
-                dispatcher.batchSize(), dispatcher.lease(), dispatcher.retryDelays(), nodeId);
+                dispatcher.batchSize(), dispatcher.lease(), dispatcher.retryDelays(), nodeId,
+                attachments.orderedStream().toList());
     }
 
     private static String nodeId() {

@@ -38,10 +38,19 @@ public class NotificationDispatcher {
     private final Duration lease;
     private final List<Duration> retryDelays;
     private final String nodeId;
+    private final List<AttachmentSource> attachments;
 
     NotificationDispatcher(OutboxStore store, CustomerRepository customers, NotificationSenders senders,
             Consents consents, NotificationMetrics metrics, TransactionTemplate transactions, Clock clock, int batchSize, Duration lease,
             List<Duration> retryDelays, String nodeId) {
+        this(store, customers, senders, consents, metrics, transactions, clock, batchSize, lease, retryDelays, nodeId,
+                List.of());
+    }
+
+    NotificationDispatcher(OutboxStore store, CustomerRepository customers, NotificationSenders senders,
+            Consents consents, NotificationMetrics metrics, TransactionTemplate transactions, Clock clock, int batchSize, Duration lease,
+            List<Duration> retryDelays, String nodeId, List<AttachmentSource> attachments) {
+        this.attachments = List.copyOf(attachments);
         this.store = store;
         this.customers = customers;
         this.senders = senders;
@@ -108,8 +117,14 @@ public class NotificationDispatcher {
     private OutgoingNotification message(OutboxStore.Claim claim) throws DeliveryException {
         var customer = customers.find(claim.customerId())
                 .orElseThrow(() -> new DeliveryException("customer " + claim.customerId() + " no longer exists", true));
+        Attachment attachment = null;
+        if (claim.attachmentRef() != null && claim.channel() == com.gridcare.customer.PreferredChannel.EMAIL) {
+            attachment = attachments.stream().map(source -> source.attachment(claim.attachmentRef()))
+                    .flatMap(Optional::stream).findFirst()
+                    .orElseThrow(() -> new DeliveryException("attachment " + claim.attachmentRef() + " cannot be made", true));
+        }
         return new OutgoingNotification(claim.id(), claim.caseId(), claim.template(), claim.channel(), customer.id(),
-                customer.phone(), customer.email(), claim.subject(), claim.body());
+                customer.phone(), customer.email(), claim.subject(), claim.body(), attachment);
     }
 
     private Outcome failed(OutboxStore.Claim claim, String sender, String error, boolean permanent) {

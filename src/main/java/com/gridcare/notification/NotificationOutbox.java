@@ -170,6 +170,53 @@ public class NotificationOutbox {
                 ? Queued.QUEUED : Queued.ALREADY_QUEUED;
     }
 
+    /** One customer's message in {@link #enqueueToCustomers}: its placeholders' values and attachment (or null). */
+    public record ToCustomer(String customerId, PreferredChannel channel, Map<String, ?> values, String attachmentRef) {}
+
+    /** What became of a batch: the customers queued now, those who had it before, those without consent. */
+    public record Batch(List<String> queued, List<String> alreadyQueued, List<String> noConsent) {}
+
+    /**
+     * As {@link #enqueueToCustomer}, for many customers at once (a programme's run): the consent of all of
+     * them is read in one query and the messages written in one JDBC batch. Each customer's {@code channel}
+     * is the preferred channel the caller read with the audience.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Batch enqueueToCustomers(String topic, String template, String step, MessagePurpose purpose,
+            List<ToCustomer> messages) {
+        if (topic == null || topic.isBlank() || topic.length() > 60) {
+            throw new IllegalArgumentException("notification topic must be 1 to 60 characters, was " + topic);
+        }
+        checkStep(step);
+        var channels = new java.util.LinkedHashMap<String, PreferredChannel>();
+        for (var m : messages) channels.put(m.customerId(), m.channel());
+        var allowed = consents.allowing(channels, purpose);
+        var rows = new java.util.ArrayList<OutboxStore.TopicRow>();
+        var noConsent = new java.util.ArrayList<String>();
+        for (var m : messages) {
+            if (!allowed.contains(m.customerId())) {
+                noConsent.add(m.customerId());
+                continue;
+            }
+            var message = templates.render(template, m.values());
+            rows.add(new OutboxStore.TopicRow(UUID.randomUUID().toString(), m.customerId(), m.channel(),
+                    message.subject(), message.body(), m.attachmentRef()));
+        }
+        var queued = new java.util.ArrayList<String>();
+        var before = new java.util.ArrayList<String>();
+        if (!rows.isEmpty()) {
+            var done = store.insertForTopic(topic, template, step, purpose, rows, OffsetDateTime.now(clock));
+            for (int i = 0; i < rows.size(); i++) (done[i] ? queued : before).add(rows.get(i).customerId());
+        }
+        return new Batch(queued, before, noConsent);
+    }
+
+    /** How many messages a programme's topic has. */
+    public int countForTopic(String topic) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE topic = ?").param(topic)
+                .query(Integer.class).single();
+    }
+
     /** A programme's messages (by topic), oldest first. */
     public List<QueuedNotification> forTopic(String topic) {
         return jdbc.sql("SELECT * FROM notification_outbox WHERE topic = ? ORDER BY created_at, customer_id, step")

@@ -23,10 +23,37 @@ class OutboxStore {
 
     private final JdbcClient jdbc;
     private final Database database;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
 
-    OutboxStore(JdbcClient jdbc, Database database) {
+    OutboxStore(JdbcClient jdbc, Database database, org.springframework.jdbc.core.JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.database = database;
+        this.batches = batches;
+    }
+
+    /** One message of a programme in a batch. */
+    record TopicRow(String id, String customerId, PreferredChannel channel, String subject, String body,
+            String attachmentRef) {}
+
+    /**
+     * Messages of a programme in one JDBC batch, each once per (topic, customer, template, step).
+     *
+     * @return per row, whether it was queued now
+     */
+    boolean[] insertForTopic(String topic, String template, String step, MessagePurpose purpose, List<TopicRow> rows,
+            OffsetDateTime now) {
+        var sql = database.insertIgnoringDuplicates("""
+                INSERT INTO notification_outbox (id, topic, customer_id, template, step, purpose, channel, subject,
+                       body, attachment_ref, status, attempts, next_attempt_at, created_at)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (1)) one (x)
+                 WHERE NOT EXISTS (SELECT 1 FROM notification_outbox o
+                                    WHERE o.topic = ? AND o.customer_id = ? AND o.template = ? AND o.step = ?)""");
+        var counts = batches.batchUpdate(sql, rows.stream().map(r -> new Object[] {r.id(), topic, r.customerId(),
+                template, step, purpose.name(), r.channel().name(), r.subject(), r.body(), r.attachmentRef(), now, now,
+                topic, r.customerId(), template, step}).toList());
+        var queued = new boolean[rows.size()];
+        for (int i = 0; i < counts.length; i++) queued[i] = counts[i] == 1;
+        return queued;
     }
 
     /** @return false when the case already has this template at this step */

@@ -15,7 +15,13 @@ public record OutgoingNotification(
         String phone,
         String email,
         String subject,
-        String body) {
+        String body,
+        Attachment attachment) {
+
+    public OutgoingNotification(String id, String caseId, String template, PreferredChannel channel, String customerId,
+            String phone, String email, String subject, String body) {
+        this(id, caseId, template, channel, customerId, phone, email, subject, body, null);
+    }
 
     @Override
     public String toString() {

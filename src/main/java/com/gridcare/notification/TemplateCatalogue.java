@@ -163,6 +163,7 @@ final class TemplateCatalogue {
     /** Dates and times in Beijing time, in the language's way; everything else as text. */
     static String format(Object value, String language) {
         var zh = "zh".equals(language);
+        if (value instanceof Bilingual bilingual) return zh ? bilingual.zh() : bilingual.en();
         if (value instanceof String text) {
             var time = parseDateTime(text);
             if (time == null) return text;

@@ -200,6 +200,14 @@ class BadInputTest {
         t.put("POST /api/v1/inbound-messages", new Template("POST", "/api/v1/inbound-messages", Map.of(), Map.of(),
                 fields("channel", "\"SMS\"", "messageId", "\"badinput-1\"", "from", "\"+86 100 0000 0000\"",
                         "text", "\"TD\""), false));
+        t.put("GET /api/v1/customers/{id}/usage-reports/{period}", new Template("GET",
+                "/api/v1/customers/{id}/usage-reports/{period}", Map.of("id", "BADINPUT-NOBODY", "period", "1999-01"),
+                Map.of(), null, false));
+        t.put("GET /api/v1/customers/{id}/usage-reports/{period}/pdf", new Template("GET",
+                "/api/v1/customers/{id}/usage-reports/{period}/pdf",
+                Map.of("id", "BADINPUT-NOBODY", "period", "1999-Q1"), Map.of(), null, false));
+        t.put("POST /api/v1/usage-reports/runs", new Template("POST", "/api/v1/usage-reports/runs", Map.of(), Map.of(),
+                fields("period", "\"1999-01\""), false));
         t.put("POST /api/v1/contracts", new Template("POST", "/api/v1/contracts", Map.of(), Map.of(),
                 fields("customerId", "\"BADINPUT-NOBODY\"", "kind", "\"SUPPLY\"", "startsOn", "\"2024-01-01\"",
                         "termYears", "3", "renewalTerms", "\"NEGOTIATED\"", "contractedCapacityKva", "2500",

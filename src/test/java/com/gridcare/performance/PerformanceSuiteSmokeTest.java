@@ -67,7 +67,9 @@ class PerformanceSuiteSmokeTest {
         assertThat(value(figures, "intake", "failed requests")).isZero();
         assertThat(value(figures, "intake", "requests/s, 2 clients")).isPositive();
         assertThat(value(figures, "task completion", "failed")).isZero();
-        assertThat(value(figures, "inbox query", "tasks on the first page")).isPositive();
+        assertThat(value(figures, "inbox query", "agent of customer-service: tasks on the first page")).isPositive();
+        assertThat(value(figures, "inbox query", "agent of every staff group: tasks on the first page")).isPositive();
+        assertThat(value(figures, "inbox query", "agent of every staff group: failed")).isZero();
         assertThat(value(figures, "inbox query", "open tasks")).isGreaterThanOrEqualTo(inbox.inboxTasks());
         assertThat(value(figures, "inbox query", "of which copies of open tasks made by SQL")).isPositive();
         assertThat(value(figures, "escalation storm", "timers due at once")).isEqualTo(sizes.stormTimers());

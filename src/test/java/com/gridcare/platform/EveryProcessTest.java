@@ -108,6 +108,7 @@ class EveryProcessTest {
                     return runDueJobs(outage.processInstanceId());
                 },
                 "quarterly-points", () -> startByTimer("quarterly-points"),
+                "usage-reports", () -> startByTimer("usage-reports"),
                 // a contract ending in a year reaches the 90-day, 30-day and end-of-contract timers
                 "contract-renewal", () -> contracts.create(testData.strategic(), new Contracts.Terms(ContractKind.SUPPLY,
                         java.time.LocalDate.now(), 1, RenewalTerms.NEGOTIATED, new java.math.BigDecimal("5000"),

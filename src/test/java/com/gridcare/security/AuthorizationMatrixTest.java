@@ -176,6 +176,14 @@ class AuthorizationMatrixTest {
                 Set.of(Groups.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE, Groups.CHANNEL_SYSTEMS)));
         rows.put("GET /api/v1/contracts/{id}", new Probe(api -> api.get("/api/v1/contracts/CTR-1999-000001"),
                 STAFF_AND_CHANNELS));
+        var usageReaders = Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS, Groups.BILLING,
+                Groups.SUPERVISORS, Groups.SERVICE_MANAGERS);
+        rows.put("GET /api/v1/customers/{id}/usage-reports/{period}",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/usage-reports/1999-01"), usageReaders));
+        rows.put("GET /api/v1/customers/{id}/usage-reports/{period}/pdf",
+                new Probe(api -> api.get("/api/v1/customers/MATRIX-1/usage-reports/1999-01/pdf"), usageReaders));
+        rows.put("POST /api/v1/usage-reports/runs", new Probe(api -> api.post("/api/v1/usage-reports/runs", "{}"),
+                Set.of(Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/campaigns", new Probe(api -> api.post("/api/v1/campaigns", "{}"),
                 Set.of(Groups.RULE_ANALYSTS, Groups.SERVICE_MANAGERS, Groups.SURVEY_TEAM)));
         rows.put("GET /api/v1/campaigns/{id}", new Probe(api -> api.get("/api/v1/campaigns/CPG-1999-0001"),

@@ -5,7 +5,7 @@ package com.gridcare.performance;
  * changed with -Dbench.NAME=...), {@link #smoke()} the tiny run CI makes to prove the suite works.
  */
 record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, int openTasks, int completions,
-        int inboxTasks, int inboxQueries, int stormTimers, int stormTimeoutSeconds, int idleTimers,
+        int inboxTasks, int inboxSeed, int inboxQueries, int stormTimers, int stormTimeoutSeconds, int idleTimers,
         int idleWindowSeconds, int soakSeconds, int soakIntakesPerSecond, int soakTimers, int nightCustomers) {
 
     static Sizes full() {
@@ -18,6 +18,7 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
                 get("open-tasks", 20_000),
                 get("completions", 2_000),
                 get("inbox-tasks", 50_000),
+                get("inbox-seed", 500),
                 get("inbox-queries", 100),
                 get("storm-timers", 10_000),
                 get("storm-timeout-seconds", 60),
@@ -30,12 +31,12 @@ record Sizes(int clients, int intakeSeconds, int warmUpSeconds, int customers, i
     }
 
     static Sizes smoke() {
-        return new Sizes(2, 2, 1, 6, 30, 20, 40, 10, 20, 60, 5, 3, 3, 5, 5, 3_000);
+        return new Sizes(2, 2, 1, 6, 30, 20, 40, 10, 10, 20, 60, 5, 3, 3, 5, 5, 3_000);
     }
 
     /** These sizes with the inbox filled to {@code tasks} open tasks. */
     Sizes withInboxTasks(int tasks) {
-        return new Sizes(clients, intakeSeconds, warmUpSeconds, customers, openTasks, completions, tasks, inboxQueries,
+        return new Sizes(clients, intakeSeconds, warmUpSeconds, customers, openTasks, completions, tasks, inboxSeed, inboxQueries,
                 stormTimers, stormTimeoutSeconds, idleTimers, idleWindowSeconds, soakSeconds, soakIntakesPerSecond,
                 soakTimers, nightCustomers);
     }

@@ -29,10 +29,10 @@ public final class PerformanceSuite {
     /** In an order that lets each workload use the open cases the ones before it left (fewer to register). */
     static final List<String> WORKLOADS = List.of("intake", "completion", "storm", "idle-timers", "soak", "inbox", "night");
     /**
-     * The stock side runs the workloads whose targets compare with stock (the 20-minute budget leaves no
-     * room for the rest: filling its inbox to 50,000 tasks alone takes 6 minutes).
+     * The stock side runs the workloads whose targets compare with stock (the 30-minute budget leaves no
+     * room for the soak and the night run, which have no stock figure).
      */
-    static final List<String> STOCK_WORKLOADS = List.of("intake", "completion", "storm", "idle-timers");
+    static final List<String> STOCK_WORKLOADS = List.of("intake", "completion", "storm", "idle-timers", "inbox");
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) throw new IllegalArgumentException("usage: gridcare|stock [workloads] | startup SIDE postgres|h2");

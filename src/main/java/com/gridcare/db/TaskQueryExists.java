@@ -1,0 +1,146 @@
+package com.gridcare.db;
+
+import java.io.IOException;
+import java.util.HashMap;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.parsing.XNode;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The engine's task query (Tasklist's inboxes and filters, {@code /engine-rest/task}, every
+ * {@code TaskQuery}) with its authorization check as a correlated {@code EXISTS} instead of Camunda 7.24's
+ * join with the grant table ({@code ... JOIN (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ...) AUTH ON
+ * AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}, then {@code SELECT DISTINCT} over every task and grant
+ * pair). The join makes PostgreSQL build every visible task with its grants before it can sort and cut
+ * the first page; with {@code EXISTS} it reads tasks newest first and stops after the page.
+ *
+ * <p>Through the engine's own extension points: a MyBatis mapper ({@code com/gridcare/db/TaskQueryExists.xml})
+ * added to the engine's MyBatis configuration, and the engine's statement mapping (the one that gives
+ * databases their own statements) pointing the two task query statements at it. The criteria are the
+ * engine's own fragment, copied in memory at start-up with two changes: the grant join is left out and
+ * the contextual check becomes {@code TaskQueryExists.authorization}. Which grants make a task visible is
+ * unchanged: the same rows as the join's (grants of the user, of {@code *} and of the user's groups, the
+ * same permission checks, the task's id, its process definition's key or {@code *}). Revoke checks
+ * ({@code authorizationCheckRevokes}) keep the engine's SQL. Off on the stock benchmark profile.
+ */
+@Component
+class TaskQueryExists extends AbstractProcessEnginePlugin {
+
+    static final String NAMESPACE = "com.gridcare.db.TaskQueryExists";
+    static final String ENGINE_TASK = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    static final String ENGINE_AUTHORIZATION = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
+    static final String SELECT = "selectTaskByQueryCriteria";
+    static final String COUNT = "selectTaskCountByQueryCriteria";
+
+    private final boolean enabled;
+
+    @Autowired
+    TaskQueryExists(EngineProperties properties) {
+        this(properties.taskQueryExists());
+    }
+
+    TaskQueryExists(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Whether the EXISTS replaces the join for this query (the join stays for revoke checks and composite checks). */
+    public static boolean applies(AuthorizationCheck check) {
+        var composite = check.getPermissionChecks().getCompositeChecks();
+        return check.isAuthorizationCheckEnabled() && check.getAuthUserId() != null
+                && !check.isRevokeAuthorizationCheckEnabled() && (composite == null || composite.isEmpty());
+    }
+
+    /**
+     * Whether the task list must be made distinct: with the grant join gone only the candidate links (a
+     * task with several matching candidates) and an ordering by a related table (variables) can give a
+     * task twice; the other joins (process definition, execution, case) give each task one row. Without
+     * {@code DISTINCT} PostgreSQL reads the tasks newest first and stops after the page instead of
+     * sorting every visible task.
+     */
+    public static boolean distinct(TaskQueryImpl query) {
+        if (!applies(query.getAuthCheck())) return true;
+        if (query.getOrderingProperties().stream().anyMatch(o -> o.getRelation() != null)) return true;
+        for (var q : query.getQueries()) {
+            if (q.getCandidateUser() != null || q.getCandidateGroups() != null || q.getCandidateGroupLike() != null
+                    || q.getInvolvedUser() != null || q.isWithCandidateGroups() || q.isWithCandidateUsers()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl engine) {
+        if (!enabled) return;
+        var mybatis = engine.getSqlSessionFactory().getConfiguration();
+        mybatis.getSqlFragments().put(NAMESPACE + ".criteria", criteria(mybatis));
+        var resource = new ClassPathResource("com/gridcare/db/TaskQueryExists.xml");
+        try (var in = resource.getInputStream()) {
+            new XMLMapperBuilder(in, mybatis, resource.getPath(), mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + resource.getPath(), e);
+        }
+        var factory = engine.getDbSqlSessionFactory();
+        var mappings = factory.getStatementMappings() == null ? new HashMap<String, String>()
+                : new HashMap<>(factory.getStatementMappings());
+        if (mappings.containsKey(SELECT) || mappings.containsKey(COUNT)) {
+            throw new IllegalStateException("the engine already maps the task query for " + engine.getDatabaseType());
+        }
+        mappings.put(SELECT, NAMESPACE + ".selectTasksWithGrantExists");
+        mappings.put(COUNT, NAMESPACE + ".selectTaskCountWithGrantExists");
+        factory.setStatementMappings(mappings);
+    }
+
+    /**
+     * The engine's task criteria fragment with the grant join made conditional on the EXISTS not applying
+     * and its contextual authorization check replaced by {@code TaskQueryExists.authorization}. Fails when
+     * the engine's fragment does not have exactly one of each (another engine version: look again).
+     */
+    static XNode criteria(Configuration mybatis) {
+        var original = mybatis.getSqlFragments().get(ENGINE_TASK + ".selectTaskByQueryCriteriaSql");
+        if (original == null) throw new IllegalStateException("the engine has no task query criteria fragment");
+        var copy = original.getNode().cloneNode(true);
+        int joins = 0;
+        int checks = 0;
+        for (var include : includes(copy)) {
+            var refid = include.getAttribute("refid");
+            if (refid.equals(ENGINE_AUTHORIZATION + ".authCheckJoinWithoutOnClause")) {
+                var guard = (Element) include.getParentNode();
+                if (!guard.getTagName().equals("if")) throw new IllegalStateException("grant join without its condition");
+                guard.setAttribute("test", "(" + guard.getAttribute("test") + ") and !@" + NAMESPACE
+                        + "@applies(authCheck)");
+                joins++;
+            } else if (refid.equals(ENGINE_AUTHORIZATION + ".contextualAuthorizationCheck")) {
+                include.setAttribute("refid", NAMESPACE + ".authorization");
+                checks++;
+            }
+        }
+        if (joins != 1 || checks != 1) {
+            throw new IllegalStateException("the engine's task query has " + joins + " grant joins and " + checks
+                    + " authorization checks, not one each");
+        }
+        return new XNode(null, copy, mybatis.getVariables());
+    }
+
+    private static java.util.List<Element> includes(Node node) {
+        var found = new java.util.ArrayList<Element>();
+        var children = node.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            var child = children.item(i);
+            if (child instanceof Element element) {
+                if (element.getTagName().equals("include")) found.add(element);
+                found.addAll(includes(element));
+            }
+        }
+        return found;
+    }
+}
