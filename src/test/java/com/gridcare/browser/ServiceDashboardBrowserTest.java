@@ -8,7 +8,20 @@ import com.gridcare.browser.Browser.Language;
 import com.gridcare.insight.ServiceReportFixture;
 import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.TestData;
+import com.gridcare.consent.ConsentPurpose;
+import com.gridcare.consent.Consents;
+import com.gridcare.customer.Area;
+import com.gridcare.customer.CustomerClass;
+import com.gridcare.customer.CustomerMasterData;
+import com.gridcare.customer.CustomerService;
+import com.gridcare.customer.PreferredChannel;
+import com.gridcare.survey.SurveyCampaigns;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.ArrayList;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The service dashboard in Cockpit, in headless Chromium, in English and Chinese: a service manager logs in to
  * Cockpit, finds the dashboard with its charts, changes the month and the group, clicks the bar of breached
- * first-contact clocks and gets exactly the cases SQL finds behind it, and opens one case's record. Screenshots
+ * first-contact clocks and gets exactly the cases SQL finds behind it, and opens one case's record. The survey
+ * campaign cards (by question, by segment) show a campaign answered in the month. Screenshots
  * under target/screenshots/service-dashboard-*; the README shows them from docs/screenshots/.
  */
 @BrowserTest
@@ -41,11 +55,45 @@ class ServiceDashboardBrowserTest {
     TestData testData;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CustomerService customerService;
+    @Autowired
+    Consents consents;
+    @Autowired
+    SurveyCampaigns campaigns;
+
+    private String campaignId;
 
     @BeforeEach
     void setUp() {
         testData.users();
         ServiceReportFixture.seed(jdbc, testData.residential());
+        campaignId = campaignAnsweredInTheMonth();
+    }
+
+    /** A survey campaign launched and answered in the fixture's month, by a customer who agreed to marketing. */
+    private String campaignAnsweredInTheMonth() {
+        var launch = YearMonth.parse(MONTH).atDay(10).atTime(10, 0).atZone(EngineClock.ZONE).toOffsetDateTime();
+        ClockUtil.setCurrentTime(Date.from(launch.toInstant()));
+        try {
+            var customer = TestData.uniqueId("DASH");
+            customerService.save(customer, new CustomerMasterData("School " + customer, CustomerClass.PUBLIC,
+                    new BigDecimal("10"), new BigDecimal("200"), LocalDate.of(2005, 1, 1), null, false, false, true,
+                    Area.REMOTE, PreferredChannel.SMS, "13800138000", null, null, null, null));
+            consents.record(customer, PreferredChannel.SMS, ConsentPurpose.MARKETING, true, "TEST_FORM", null, "test");
+            var campaign = campaigns.define("Remote schools", "偏远地区学校调查",
+                    new SurveyCampaigns.Target(null, null, CustomerClass.PUBLIC, Area.REMOTE, 1_000_000),
+                    launch.minusMinutes(1), launch.plusDays(10),
+                    List.of(new SurveyCampaigns.Question(0, SurveyCampaigns.QuestionKind.SCALE, "How reliable is your supply?",
+                            "您对供电可靠性是否满意？")), "test");
+            campaigns.launch(campaign.id());
+            var code = jdbc.sql("SELECT reply_code FROM survey_campaign_invitation WHERE campaign_id = ? AND customer_id = ?")
+                    .params(campaign.id(), customer).query(String.class).single();
+            campaigns.answer(campaign.id(), code, List.of(new SurveyCampaigns.Answer(1, 4, null)));
+            return campaign.id();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     private TreeSet<String> breachedFirstContactCases() {
@@ -77,6 +125,18 @@ class ServiceDashboardBrowserTest {
             var month = browser.visible(By.cssSelector(".gc-month"));
             js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", month, MONTH);
             browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded^='" + MONTH + "|']"));
+            // the survey campaign's card: its answers by question, and a card by segment
+            var campaignCard = browser.visible(By.cssSelector(".gc-card[data-section='campaigns']"));
+            assertThat(campaignCard.findElement(By.cssSelector(".panel-title")).getText())
+                    .isEqualTo(chinese ? "专项满意度调查" : "Survey campaigns");
+            assertThat(campaignCard.findElement(By.cssSelector("thead")).getText())
+                    .contains(chinese ? "调查活动" : "Campaign", chinese ? "答复数" : "Answers");
+            var campaignRow = campaignCard.findElement(By.cssSelector("tr[data-row^='" + campaignId + "|']"));
+            assertThat(campaignRow.getText()).contains("Q1 How reliable is your supply? / 您对供电可靠性是否满意？");
+            assertThat(browser.visible(By.cssSelector(".gc-card[data-section='campaignSegments'] .panel-title")).getText())
+                    .isEqualTo(chinese ? "专项满意度调查（按客户细分）" : "Survey campaigns by segment");
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", campaignCard);
+            browser.screenshot("campaigns");
             // the group, chosen from the list
             new Select(browser.visible(By.cssSelector(".gc-group"))).selectByValue(GROUP);
             browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|" + GROUP + "|']"));
@@ -85,7 +145,7 @@ class ServiceDashboardBrowserTest {
             var cards = browser.driver().findElements(By.cssSelector(".gc-card .panel-title")).stream().map(WebElement::getText).toList();
             assertThat(cards).contains(chinese ? "时限达标" : "SLA compliance", chinese ? "问题根源" : "Root causes",
                     chinese ? "工作量与积压" : "Workload and backlog", chinese ? "供电可靠性" : "Supply reliability",
-                    chinese ? "停电事件" : "Outages");
+                    chinese ? "停电事件" : "Outages", chinese ? "专项满意度调查" : "Survey campaigns");
             var chart = browser.until(d -> {
                 var c = d.findElement(By.cssSelector(".gc-chart[data-section='sla']"));
                 return c.getAttribute("data-bars") != null ? c : null;

@@ -28,11 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import com.gridcare.testsupport.AsyncSteps;
+import com.gridcare.testsupport.TestCases;
 
 /**
  * A campaign to a 200-customer segment invites each selected customer once, leaves out those the
- * suppression rules hold back (surveyed by an earlier campaign within 30 days) and those without
- * marketing consent, and reports the answers per question and segment.
+ * suppression rules hold back (surveyed within 30 days: by an earlier campaign, or after a case) and those
+ * without marketing consent, and reports the answers per question and segment.
  */
 @GridCareTest
 class SurveyCampaignTest {
@@ -51,17 +57,31 @@ class SurveyCampaignTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    SurveyRequests surveyRequests;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private String define(int sampleSize) {
+        return define("GREEN", sampleSize);
+    }
+
+    private String define(String segment, int sampleSize) {
         var now = OffsetDateTime.now(clock);
         var answer = Api.at(port).as(Groups.SERVICE_MANAGERS).post("/api/v1/campaigns", """
                 {"nameEn":"Remote farms 2026","nameZh":"2026年偏远农业用户调查",
-                 "target":{"segment":"GREEN","customerClass":"AGRICULTURAL","area":"REMOTE","sampleSize":%d},
+                 "target":{"segment":"%s","customerClass":"AGRICULTURAL","area":"REMOTE","sampleSize":%d},
                  "opensAt":"%s","closesAt":"%s",
                  "questions":[{"kind":"SCALE","textEn":"How reliable is your supply?","textZh":"您对供电可靠性是否满意？"},
                               {"kind":"SCALE","textEn":"How clear is your tariff?","textZh":"您是否清楚电价构成？"},
                               {"kind":"TEXT","textEn":"What should we improve?","textZh":"您希望我们改进什么？"}]}"""
-                .formatted(sampleSize, now.minusMinutes(1), now.plusDays(20)));
+                .formatted(segment, sampleSize, now.minusMinutes(1), now.plusDays(20)));
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().path("id").asText();
     }
@@ -79,8 +99,9 @@ class SurveyCampaignTest {
         var mine = new ArrayList<String>();
         for (int i = 0; i < 200; i++) {
             var id = TestData.uniqueId("CPG");
+            // the first ten are important customers too (segment RELIABILITY besides GREEN)
             customerService.save(id, new CustomerMasterData("Farm " + id, CustomerClass.AGRICULTURAL,
-                    new BigDecimal("0.4"), new BigDecimal("30"), LocalDate.now(clock).minusYears(4), null, false, false,
+                    new BigDecimal("0.4"), new BigDecimal("30"), LocalDate.now(clock).minusYears(4), null, i < 10, false,
                     true, Area.REMOTE, PreferredChannel.SMS, "13800138000", null, null, null, null));
             // the last 20 never agreed to marketing
             if (i < 180) consents.record(id, PreferredChannel.SMS, ConsentPurpose.MARKETING, true, "TEST_FORM", null, "test");
@@ -88,12 +109,24 @@ class SurveyCampaignTest {
         }
         var manager = Api.at(port).as(Groups.SERVICE_MANAGERS);
 
-        // an earlier, small campaign to the same segment surveys some of them first
-        var earlier = define(20);
+        // an earlier campaign to the important ones surveys the first ten of them
+        var earlier = define("RELIABILITY", 1_000_000);
         assertThat(manager.post("/api/v1/campaigns/" + earlier + "/launch").status()).isEqualTo(200);
         var surveyedEarlier = invitations(earlier).values().stream().filter(r -> r[1].equals("INVITED"))
                 .map(r -> r[0]).collect(Collectors.toSet());
-        assertThat(surveyedEarlier).isNotEmpty();
+        assertThat(surveyedEarlier).containsAll(mine.subList(0, 10));
+        // the next five were surveyed after a case just now
+        var cases = new TestCases(context);
+        for (var id : mine.subList(10, 15)) {
+            var caseId = cases.caseWithoutProcess(id);
+            transactions.executeWithoutResult(tx -> surveyRequests.request(caseId, id));
+            var survey = runtime.createProcessInstanceQuery().processDefinitionKey(SurveyProcess.KEY)
+                    .variableValueEquals("caseId", caseId).singleResult();
+            AsyncSteps.run(management, survey.getId());
+            assertThat(jdbc.sql("SELECT status FROM survey WHERE case_id = ?").param(caseId).query(String.class).single())
+                    .isEqualTo("INVITED");
+        }
+        var surveyedWithin30Days = new HashSet<>(mine.subList(0, 15));
 
         var campaign = define(1_000_000);
         var launch = manager.post("/api/v1/campaigns/" + campaign + "/launch");
@@ -108,7 +141,7 @@ class SurveyCampaignTest {
             var id = mine.get(i);
             var row = invitations.get(id);
             assertThat(row).as("%s was selected", id).isNotNull();
-            if (surveyedEarlier.contains(id)) {
+            if (surveyedWithin30Days.contains(id)) {
                 assertThat(row[1]).as("%s surveyed within 30 days", id).isEqualTo("SUPPRESSED");
                 assertThat(messages).doesNotContainKey(id);
             } else if (i >= 180) {
@@ -119,8 +152,17 @@ class SurveyCampaignTest {
                 assertThat(messages.get(id)).as("one invitation for %s", id).isEqualTo(1L);
             }
         }
-        assertThat(launch.json().path("suppressed").asInt()).isGreaterThanOrEqualTo(
-                (int) surveyedEarlier.stream().filter(mine::contains).count());
+        assertThat(launch.json().path("suppressed").asInt()).isGreaterThanOrEqualTo(15);
+        // each suppression keeps the rule's explanation and the recorded decision
+        var reasons = jdbc.sql("SELECT customer_id, reason, decision_id FROM survey_campaign_invitation WHERE campaign_id = ?")
+                .param(campaign).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        assertThat(reasons).filteredOn(r -> surveyedWithin30Days.contains(r[0])).hasSize(15)
+                .allSatisfy(r -> {
+                    assertThat(r[1]).startsWith("not in campaign " + campaign + ":");
+                    assertThat(r[2]).isNotNull();
+                });
+        assertThat(outbox.forTopic("CAMPAIGN:" + campaign)).filteredOn(m -> mine.contains(m.customerId()))
+                .as("one invitation each to the 165 invited").hasSize(165);
 
         // ten of the invited answer
         var answered = new HashSet<String>();
