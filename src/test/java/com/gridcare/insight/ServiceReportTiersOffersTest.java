@@ -372,7 +372,9 @@ class ServiceReportTiersOffersTest {
     @Test
     void evaluationsKeepTheTierHistoryAndOfferDecisionsTheGrants() {
         var id = testData.residential();
+        // a customer not rated yet, without history (creating it rated it once)
         jdbc.sql("UPDATE customer SET tier = NULL WHERE id = ?").param(id).update();
+        jdbc.sql("DELETE FROM customer_tier_change WHERE customer_id = ?").param(id).update();
         var subject = com.gridcare.rules.runtime.DecisionService.Subject.customer(id);
         var tier = evaluator.evaluate(customers.find(id).orElseThrow(), subject).evaluation().getTier().name();
         jdbc.sql("UPDATE customer SET tier = 'STRATEGIC' WHERE id = ?").param(id).update();
