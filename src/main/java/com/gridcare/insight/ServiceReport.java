@@ -51,11 +51,8 @@ public class ServiceReport {
     private final List<ReportSection> sections;
     private final CaseAttributes attributes;
     private final CustomerAttributes customerAttributes;
-    private final ReportRollups rollups;
 
-    ServiceReport(List<ReportSection> sections, CaseAttributes attributes, CustomerAttributes customerAttributes,
-            ReportRollups rollups) {
-        this.rollups = rollups;
+    ServiceReport(List<ReportSection> sections, CaseAttributes attributes, CustomerAttributes customerAttributes) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(ReportSection::order)
                 .thenComparing(ReportSection::id)).toList();
         this.attributes = attributes;
@@ -70,36 +67,10 @@ public class ServiceReport {
         return sections;
     }
 
-    /**
-     * Makes the rollups of a closed month ahead of the first reader: the report without a filter and for every
-     * staff group. Every night for the month before (a month closes at midnight of its last day).
-     */
-    public void rollUp(java.time.YearMonth month, java.time.OffsetDateTime now) {
-        of(ReportScope.of(month, now, null, null));
-        for (var group : com.gridcare.kernel.Groups.STAFF) of(ReportScope.of(month, now, group, null));
-    }
-
-    /**
-     * The report of the scope's month: a closed month's sections from their rollups ({@link ReportRollups}), made
-     * the first time; the running month's computed from the facts.
-     */
+    /** The report of the scope's month, computed from the facts. */
     public Report of(ReportScope scope) {
-        boolean closed = !scope.asOf().isBefore(scope.end());
         var views = new ArrayList<SectionView>();
-        for (var section : sections) {
-            if (!closed) {
-                views.add(view(section, facts(section, scope)));
-                continue;
-            }
-            var rows = rollups.find(scope, section);
-            if (rows.isPresent()) {
-                views.add(withRows(section, rows.get()));
-            } else {
-                var view = view(section, facts(section, scope));
-                rollups.save(scope, section, view.rows());
-                views.add(view);
-            }
-        }
+        for (var section : sections) views.add(view(section, facts(section, scope)));
         return new Report(scope.month().toString(), scope.group(), scope.category(), scope.tier(), scope.channel(),
                 scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(), views);
     }

@@ -139,7 +139,7 @@ class ServiceDashboardBrowserTest {
             browser.screenshot("campaigns");
             // the group, chosen from the list
             new Select(browser.visible(By.cssSelector(".gc-group"))).selectByValue(GROUP);
-            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|" + GROUP + "|']"));
+            browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|" + GROUP + "|||']"));
             assertThat(new Select(browser.visible(By.cssSelector(".gc-group"))).getFirstSelectedOption().getText())
                     .isEqualTo(chinese ? "电费核算" : "Billing");
             var cards = browser.driver().findElements(By.cssSelector(".gc-card .panel-title")).stream().map(WebElement::getText).toList();

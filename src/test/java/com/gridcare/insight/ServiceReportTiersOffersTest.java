@@ -400,21 +400,4 @@ class ServiceReportTiersOffersTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM offer_grant WHERE customer_id = ? AND offer_code = 'WITHDRAWN_OFFER' AND ended_at IS NOT NULL")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
     }
-
-    /** A closed month is read from its rollup once made: the same rows, and a rollup of another shape is made again. */
-    @Test
-    void aClosedMonthIsReadFromItsRollupsWithTheSameFigures() {
-        var first = report("2013-04", "&tier=BUSINESS");
-        int kept = jdbc.sql("SELECT COUNT(*) FROM service_report_rollup WHERE report_month = '2013-04' AND filters = '||BUSINESS|'")
-                .query(Integer.class).single();
-        assertThat(kept).isEqualTo(first.path("sections").size());
-        assertThat(report("2013-04", "&tier=BUSINESS").path("sections")).isEqualTo(first.path("sections"));
-        // a rollup of another version is not read but made again
-        jdbc.sql("UPDATE service_report_rollup SET version = 'old', rows_json = '[]' WHERE report_month = '2013-04'"
-                + " AND filters = '||BUSINESS|' AND section_id = 'tiers'").update();
-        assertThat(report("2013-04", "&tier=BUSINESS").path("sections")).isEqualTo(first.path("sections"));
-        assertThat(jdbc.sql("SELECT version FROM service_report_rollup WHERE report_month = '2013-04'"
-                + " AND filters = '||BUSINESS|' AND section_id = 'tiers'").query(String.class).single()).isNotEqualTo("old");
-        assertThat(section(first, "tiers").path("rows").size()).isEqualTo(1);
-    }
 }
