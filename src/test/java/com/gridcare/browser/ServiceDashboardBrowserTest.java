@@ -197,7 +197,7 @@ class ServiceDashboardBrowserTest {
                         month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime())
                 .query(String.class).list());
         assertThat(expected).isNotEmpty();
-        try (var browser = Browser.open(port, language, "service-dashboard-" + (chinese ? "zh" : "en"))) {
+        try (var browser = Browser.open(port, language, "service-dashboard-tiers-" + (chinese ? "zh" : "en"))) {
             LoginPage.ofCockpit(browser).submit(TestData.user(Groups.SERVICE_MANAGERS), TestData.PASSWORD);
             browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded]"));
             var js = (JavascriptExecutor) browser.driver();
