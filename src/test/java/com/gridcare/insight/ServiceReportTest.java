@@ -1,5 +1,8 @@
 package com.gridcare.insight;
 
+import static com.gridcare.testsupport.ReportJson.section;
+import static com.gridcare.testsupport.ReportJson.rows;
+import static com.gridcare.testsupport.ReportJson.n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,34 +70,6 @@ class ServiceReportTest {
         var answer = manager.get("/api/v1/reports/service?month=" + month + (group == null ? "" : "&group=" + group));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
-    }
-
-    private static JsonNode section(JsonNode report, String id) {
-        for (var s : report.path("sections")) {
-            if (s.path("id").asText().equals(id)) return s;
-        }
-        throw new AssertionError("no section " + id + " in " + report);
-    }
-
-    /** A section's rows as "key → figure=value, …" for the figures named. */
-    private static Map<String, String> rows(JsonNode section, String... figures) {
-        var index = new HashMap<String, Integer>();
-        int i = 0;
-        for (var f : section.path("figures")) index.put(f.path("key").asText(), i++);
-        var out = new TreeMap<String, String>();
-        for (var row : section.path("rows")) {
-            var values = new ArrayList<String>();
-            for (var f : figures) {
-                var v = row.path("figures").get(index.get(f));
-                values.add(f + "=" + (v.isNull() ? "-" : v.decimalValue().stripTrailingZeros().toPlainString()));
-            }
-            out.put(row.path("key").asText(), String.join(",", values));
-        }
-        return out;
-    }
-
-    private static String n(Object v) {
-        return v == null ? "-" : new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
     }
 
     record Scope(OffsetDateTime start, OffsetDateTime end) {}

@@ -1,5 +1,6 @@
 package com.gridcare.outage;
 
+import static com.gridcare.testsupport.ReportJson.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.customer.Area;
@@ -249,13 +250,6 @@ class ReliabilityIndicesTest {
 
     private static BigDecimal ratio(long numerator, int denominator) {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP);
-    }
-
-    private static JsonNode section(JsonNode report, String id) {
-        for (var s : report.path("sections")) {
-            if (s.path("id").asText().equals(id)) return s;
-        }
-        throw new AssertionError("no section " + id + " in " + report);
     }
 
     private static List<String> figureKeys(JsonNode section) {

@@ -1,5 +1,6 @@
 package com.gridcare.survey;
 
+import static com.gridcare.testsupport.ReportJson.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -324,13 +325,6 @@ class CampaignFollowUpTest {
             assertThat(answers).isEqualTo(10);
             assertThat(workbook.getSheet("Survey campaigns by segment")).isNotNull();
         }
-    }
-
-    private static JsonNode section(JsonNode report, String id) {
-        for (var s : report.path("sections")) {
-            if (s.path("id").asText().equals(id)) return s;
-        }
-        throw new AssertionError("no section " + id + " in " + report);
     }
 
     private static List<JsonNode> rowsOf(JsonNode section, String campaign) {
