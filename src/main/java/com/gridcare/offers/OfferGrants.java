@@ -40,10 +40,10 @@ public class OfferGrants {
                     ids.put(rs.getString(2), rs.getLong(1));
                     return null;
                 }).list();
-        var now2 = new HashMap<String, Granted>();
-        granted.forEach(g -> now2.put(g.offerCode(), g));
-        for (var h : held.values()) {
-            var g = now2.get(h.offerCode());
+        var decided = new HashMap<String, Granted>();
+        granted.forEach(g -> decided.put(g.offerCode(), g));
+        for (var h : List.copyOf(held.values())) {
+            var g = decided.get(h.offerCode());
             if (g == null || g.percent().compareTo(h.percent()) != 0 || g.points() != h.points()) {
                 jdbc.sql("UPDATE offer_grant SET ended_at = ? WHERE id = ?").params(now, ids.get(h.offerCode())).update();
                 held.remove(h.offerCode());
