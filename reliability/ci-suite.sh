@@ -18,7 +18,7 @@ run() {
   echo "-- fault suite: $name"
   if env "$@"; then echo "-- $name: passed in $((SECONDS - t)) s"; else echo "-- $name: FAILED after $((SECONDS - t)) s"; status=1; fi
 }
-run "kill -9 of a node" COMPLAINTS=300 CLIENTS=8 TIMERS=60 TIMERS_FROM=15 TIMERS_TO=70 BURST=60 ./node-kill.sh
+run "kill -9 of a node" COMPLAINTS=300 CLIENTS=8 TIMERS=60 TIMERS_FROM=15 TIMERS_TO=70 BURST=150 ./node-kill.sh
 run "graceful stop of a node" COMPLAINTS=300 CLIENTS=8 TIMERS=20 TIMERS_FROM=10 TIMERS_TO=40 ./node-kill.sh --graceful
 run "10 s database outage" OUTAGE=10 DURATION=40 ./db-outage.sh
 echo "-- fault suite: $([ $status = 0 ] && echo passed || echo FAILED) in $((SECONDS - started)) s"
