@@ -1,11 +1,11 @@
 package com.gridcare.cases;
 
 import com.gridcare.insight.CaseAttributes;
+import com.gridcare.insight.ReportScope;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +18,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CaseReportFacts implements CaseAttributes {
-
-    /** A case as the workload counts it. */
-    record CaseTimes(String id, String group, String category, OffsetDateTime receivedAt, OffsetDateTime closedAt) {}
 
     /** A complaint closed, not withdrawn: its contacts and reopenings, the final resolution, goodwill granted. */
     record ClosedComplaint(String id, String group, String category, OffsetDateTime receivedAt,
@@ -35,22 +32,37 @@ class CaseReportFacts implements CaseAttributes {
         this.jdbc = jdbc;
     }
 
-    /** Cases received in {@code [start, end)}, closed or withdrawn in it, or open at {@code asOf}. */
-    List<CaseTimes> touched(OffsetDateTime start, OffsetDateTime end, OffsetDateTime asOf) {
-        var cases = new LinkedHashMap<String, CaseTimes>();
-        var columns = "SELECT id, assigned_group, category, received_at, closed_at FROM service_case ";
-        for (var c : jdbc.sql(columns + "WHERE received_at >= ? AND received_at < ?").params(start, end)
-                .query(CaseReportFacts::times).list()) cases.put(c.id(), c);
-        for (var c : jdbc.sql(columns + "WHERE closed_at >= ? AND closed_at < ?").params(start, end)
-                .query(CaseReportFacts::times).list()) cases.putIfAbsent(c.id(), c);
-        for (var c : jdbc.sql(columns + "WHERE (closed_at IS NULL OR closed_at >= ?) AND received_at < ?")
-                .params(asOf, asOf).query(CaseReportFacts::times).list()) cases.putIfAbsent(c.id(), c);
-        return List.copyOf(cases.values());
+    /**
+     * Cases received in the scope's month, closed or withdrawn in it, or open at {@code asOf}: read once per
+     * report (the workload counts them, and they are most of the cases other sections' facts belong to).
+     */
+    Map<String, Attributes> touched(ReportScope scope) {
+        return scope.shared("cases.touched", () -> {
+            var cases = new HashMap<String, Attributes>();
+            var start = scope.start();
+            var end = scope.end();
+            var asOf = scope.asOf();
+            read("received_at >= ? AND received_at < ?", cases, start, end);
+            read("closed_at >= ? AND closed_at < ?", cases, start, end);
+            // open at asOf as two index range reads: with an OR, PostgreSQL scans every case ever received
+            read("closed_at IS NULL AND received_at < ?", cases, asOf);
+            read("closed_at >= ? AND received_at < ?", cases, asOf, asOf);
+            return cases;
+        });
     }
 
-    private static CaseTimes times(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new CaseTimes(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class));
+    private void read(String where, Map<String, Attributes> into, Object... params) {
+        jdbc.sql(ATTRIBUTES + " WHERE " + where).params(params).query(CaseReportFacts::attributes)
+                .list().forEach(a -> into.putIfAbsent(a.caseId(), a));
+    }
+
+    private static final String ATTRIBUTES = """
+            SELECT id, kind, category, assigned_group, status, channel, received_at, closed_at, tier FROM service_case""";
+
+    private static Attributes attributes(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Attributes(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
+                rs.getString(9));
     }
 
     /**
@@ -58,21 +70,18 @@ class CaseReportFacts implements CaseAttributes {
      * those complaints through the case index (one look-up of them all; joining the steps in SQL made PostgreSQL
      * scan every step), summed here: contacts, reopenings, goodwill approved, the last resolution.
      */
-    List<ClosedComplaint> closedComplaints(OffsetDateTime start, OffsetDateTime end) {
-        var cases = jdbc.sql("""
-                SELECT id, assigned_group, category, received_at, closed_at FROM service_case
-                 WHERE closed_at >= ? AND closed_at < ? AND kind = 'COMPLAINT' AND status = 'CLOSED'""")
-                .params(start, end).query(CaseReportFacts::times).list();
+    List<ClosedComplaint> closedComplaints(ReportScope scope) {
+        var cases = closed(scope).stream().filter(c -> "COMPLAINT".equals(c.kind())).toList();
         if (cases.isEmpty()) return List.of();
         record Summary(int[] counts, BigDecimal[] goodwill, long[] resolution, String[] cause) {}
         var summaries = new HashMap<String, Summary>();
         for (var c : cases) {
-            summaries.put(c.id(), new Summary(new int[2], new BigDecimal[] {BigDecimal.ZERO}, new long[] {-1}, new String[2]));
+            summaries.put(c.caseId(), new Summary(new int[2], new BigDecimal[] {BigDecimal.ZERO}, new long[] {-1}, new String[2]));
         }
         jdbc.sql("""
                 SELECT case_id, id, kind, outcome, root_cause, justified, amount FROM case_step
                  WHERE case_id = ANY(?) AND kind IN ('CONTACT', 'REOPENED', 'GOODWILL_DECISION', 'RESOLUTION')""")
-                .param(cases.stream().map(CaseTimes::id).toArray(String[]::new))
+                .param(cases.stream().map(Attributes::caseId).toArray(String[]::new))
                 .query((rs, n) -> {
                     var s = summaries.get(rs.getString(1));
                     var kind = rs.getString(3);
@@ -96,18 +105,18 @@ class CaseReportFacts implements CaseAttributes {
                     return null;
                 }).list();
         return cases.stream().map(c -> {
-            var s = summaries.get(c.id());
-            return new ClosedComplaint(c.id(), c.group(), c.category(), c.receivedAt(), c.closedAt(), s.counts()[0],
+            var s = summaries.get(c.caseId());
+            return new ClosedComplaint(c.caseId(), c.group(), c.category(), c.receivedAt(), c.closedAt(), s.counts()[0],
                     s.counts()[1], s.cause()[0], s.cause()[1], s.goodwill()[0]);
         }).toList();
     }
 
-    /** Cases (complaints and service requests) closed, not withdrawn, in {@code [start, end)}. */
-    List<CaseTimes> closed(OffsetDateTime start, OffsetDateTime end) {
-        return jdbc.sql("""
-                SELECT id, assigned_group, category, received_at, closed_at FROM service_case
-                 WHERE closed_at >= ? AND closed_at < ? AND status = 'CLOSED'""")
-                .params(start, end).query(CaseReportFacts::times).list();
+    /** Cases (complaints and service requests) closed, not withdrawn, in the scope's month. */
+    List<Attributes> closed(ReportScope scope) {
+        return touched(scope).values().stream()
+                .filter(c -> "CLOSED".equals(c.status()) && c.closedAt() != null
+                        && !c.closedAt().isBefore(scope.start()) && c.closedAt().isBefore(scope.end()))
+                .toList();
     }
 
     List<Escalation> escalations(OffsetDateTime start, OffsetDateTime end) {
@@ -125,14 +134,22 @@ class CaseReportFacts implements CaseAttributes {
     public Map<String, Attributes> of(Collection<String> caseIds) {
         var found = new HashMap<String, Attributes>();
         if (caseIds.isEmpty()) return found;
-        jdbc.sql("""
-                SELECT id, kind, category, assigned_group, status, channel, received_at, closed_at, tier
-                  FROM service_case WHERE id = ANY(?)""")
-                .param(caseIds.toArray(String[]::new))
-                .query((rs, n) -> new Attributes(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-                        rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
-                .list().forEach(a -> found.put(a.caseId(), a));
+        jdbc.sql(ATTRIBUTES + " WHERE id = ANY(?)").param(caseIds.toArray(String[]::new))
+                .query(CaseReportFacts::attributes).list().forEach(a -> found.put(a.caseId(), a));
+        return found;
+    }
+
+    @Override
+    public Map<String, Attributes> of(Collection<String> caseIds, ReportScope scope) {
+        var month = touched(scope);
+        var found = new HashMap<String, Attributes>();
+        var others = new java.util.ArrayList<String>();
+        for (var id : caseIds) {
+            var a = month.get(id);
+            if (a != null) found.put(id, a);
+            else others.add(id);
+        }
+        found.putAll(of(others));
         return found;
     }
 }

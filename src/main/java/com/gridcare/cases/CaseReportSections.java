@@ -28,7 +28,7 @@ class CaseReportSections {
      * running month), and those open by age in calendar days since they were received.
      */
     private static List<CaseReportFacts.ClosedComplaint> closedComplaints(CaseReportFacts facts, ReportScope scope) {
-        return scope.shared("cases.closedComplaints", () -> facts.closedComplaints(scope.start(), scope.end()));
+        return scope.shared("cases.closedComplaints", () -> facts.closedComplaints(scope));
     }
 
     @Bean
@@ -42,14 +42,14 @@ class CaseReportSections {
                         Figure.count("agedOver10", "Open over 10 days", "在办 10 天以上")),
                 scope -> {
                     var out = new ArrayList<Fact>();
-                    for (var c : facts.touched(scope.start(), scope.end(), scope.asOf())) {
+                    for (var c : facts.touched(scope).values()) {
                         boolean received = !c.receivedAt().isBefore(scope.start()) && c.receivedAt().isBefore(scope.end());
                         boolean closed = c.closedAt() != null && !c.closedAt().isBefore(scope.start())
                                 && c.closedAt().isBefore(scope.end());
                         boolean open = c.receivedAt().isBefore(scope.asOf())
                                 && (c.closedAt() == null || !c.closedAt().isBefore(scope.asOf()));
                         long age = open ? Duration.between(c.receivedAt(), scope.asOf()).toDays() : -1;
-                        out.add(Fact.of(c.id(), new String[] {c.group()}, flag(received), flag(closed), flag(open),
+                        out.add(Fact.of(c.caseId(), new String[] {c.group()}, flag(received), flag(closed), flag(open),
                                 flag(open && age <= 2), flag(open && age >= 3 && age <= 5),
                                 flag(open && age >= 6 && age <= 10), flag(open && age > 10)));
                     }
@@ -97,8 +97,8 @@ class CaseReportSections {
                 scope -> {
                     var calendar = calendars.get(com.gridcare.clock.Calendars.CHINA_WORKDAYS);
                     double day = calendar.workingDay().toMillis();
-                    return facts.closed(scope.start(), scope.end()).stream()
-                            .map(c -> Fact.of(c.id(), new String[] {c.group(), c.category()}, 1,
+                    return facts.closed(scope).stream()
+                            .map(c -> Fact.of(c.caseId(), new String[] {c.group(), c.category()}, 1,
                                     calendar.between(c.receivedAt().toInstant(), c.closedAt().toInstant()).toMillis() / day,
                                     Duration.between(c.receivedAt(), c.closedAt()).toMinutes() / 1440.0))
                             .toList();

@@ -16,4 +16,10 @@ public interface CaseAttributes {
 
     /** The cases with these ids; unknown ids are left out. */
     Map<String, Attributes> of(Collection<String> caseIds);
+
+    /**
+     * The same within one report: the cases the scope's month touched are read once (most facts are of them),
+     * the others looked up.
+     */
+    Map<String, Attributes> of(Collection<String> caseIds, ReportScope scope);
 }

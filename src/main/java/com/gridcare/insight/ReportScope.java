@@ -6,8 +6,10 @@ import com.gridcare.kernel.Groups;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,7 +39,7 @@ public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime 
         var end = month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toOffsetDateTime();
         var asOf = now.isBefore(end) ? (now.isBefore(start) ? start : now) : end;
         return new ReportScope(month, start, end, asOf, blankToNull(group), blankToNull(category), blankToNull(tier),
-                blankToNull(channel), new HashMap<>());
+                blankToNull(channel), new ConcurrentHashMap<>());
     }
 
     /** Filtered by a case attribute (group, category or channel): only facts of cases count. */
@@ -82,11 +84,22 @@ public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime 
 
     /**
      * What several sections of one report read alike (the complaints closed in the month, say), read once: the
-     * value kept under {@code key} for this scope, made by {@code read} the first time.
+     * value kept under {@code key} for this scope, made by {@code read} the first time. Sections run side by side:
+     * a second caller waits for the first one's read.
      */
     @SuppressWarnings("unchecked")
     public <T> T shared(String key, Supplier<T> read) {
-        return (T) shared.computeIfAbsent(key, k -> read.get());
+        var value = (FutureTask<T>) shared.computeIfAbsent(key, k -> new FutureTask<>(read::get));
+        value.run();
+        try {
+            return value.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + key, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static String blankToNull(String s) {

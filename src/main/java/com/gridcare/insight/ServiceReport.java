@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
  * month summed into rows; and the cases behind any figure of any row. The dashboard reads the same.
  */
 @Service
-public class ServiceReport {
+public class ServiceReport implements org.springframework.beans.factory.DisposableBean {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceReport.class);
 
     /** Cases a drill-down lists at most; {@code total} says how many there are. */
     public static final int MAX_CASES = 1000;
@@ -49,6 +51,13 @@ public class ServiceReport {
             List<CustomerLine> customers) {}
 
     private final List<ReportSection> sections;
+    /** Sections are read side by side (each mostly waits for its queries), a few at a time for all reports. */
+    private final java.util.concurrent.ExecutorService sectionReaders = java.util.concurrent.Executors.newFixedThreadPool(4,
+            runnable -> {
+                var thread = new Thread(runnable, "service-report");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final CaseAttributes attributes;
     private final CustomerAttributes customerAttributes;
 
@@ -63,16 +72,41 @@ public class ServiceReport {
         }
     }
 
+    @Override
+    public void destroy() {
+        sectionReaders.shutdownNow();
+    }
+
     public List<ReportSection> sections() {
         return sections;
     }
 
     /** The report of the scope's month, computed from the facts. */
     public Report of(ReportScope scope) {
-        var views = new ArrayList<SectionView>();
-        for (var section : sections) views.add(view(section, facts(section, scope)));
+        var views = new ArrayList<java.util.concurrent.Future<SectionView>>();
+        for (var section : sections) {
+            views.add(sectionReaders.submit(() -> {
+                long started = System.nanoTime();
+                var view = view(section, facts(section, scope));
+                log.debug("report {} section {}: {} ms", scope.month(), section.id(), (System.nanoTime() - started) / 1_000_000);
+                return view;
+            }));
+        }
         return new Report(scope.month().toString(), scope.group(), scope.category(), scope.tier(), scope.channel(),
-                scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(), views);
+                scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(),
+                views.stream().map(ServiceReport::done).toList());
+    }
+
+    private static SectionView done(java.util.concurrent.Future<SectionView> view) {
+        try {
+            return view.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing the report", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -168,7 +202,7 @@ public class ServiceReport {
                 missing.add(fact.caseId());
             }
         }
-        var found = missing.isEmpty() ? java.util.Map.<String, CaseAttributes.Attributes>of() : attributes.of(missing);
+        var found = missing.isEmpty() ? java.util.Map.<String, CaseAttributes.Attributes>of() : attributes.of(missing, scope);
         var kept = new ArrayList<Fact>(facts.size());
         for (var fact : facts) {
             if (fact.caseId() == null) {
