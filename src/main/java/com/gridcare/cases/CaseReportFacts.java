@@ -71,7 +71,9 @@ class CaseReportFacts implements CaseAttributes {
      * scan every step), summed here: contacts, reopenings, goodwill approved, the last resolution.
      */
     List<ClosedComplaint> closedComplaints(ReportScope scope) {
-        var cases = closed(scope).stream().filter(c -> "COMPLAINT".equals(c.kind())).toList();
+        // read here rather than taken from touched(scope): the step look-up then runs beside that read, not after it
+        var cases = jdbc.sql(ATTRIBUTES + " WHERE closed_at >= ? AND closed_at < ? AND kind = 'COMPLAINT' AND status = 'CLOSED'")
+                .params(scope.start(), scope.end()).query(CaseReportFacts::attributes).list();
         if (cases.isEmpty()) return List.of();
         record Summary(int[] counts, BigDecimal[] goodwill, long[] resolution, String[] cause) {}
         var summaries = new HashMap<String, Summary>();
