@@ -140,6 +140,8 @@ class ServiceDashboardBrowserTest {
             var segmentRow = browser.visible(By.cssSelector(".gc-card[data-section='campaignSegments'] tr[data-row^='"
                     + campaignId + "|'][data-row$='|GREEN']"));
             assertThat(segmentRow.findElements(By.tagName("td")).get(2).getText()).isEqualTo(chinese ? "绿色用电" : "Green");
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", segmentRow);
+            browser.screenshot("campaign-segments");
             js.executeScript("arguments[0].scrollIntoView({block: 'start'})", campaignCard);
             browser.screenshot("campaigns");
             // the group, chosen from the list
