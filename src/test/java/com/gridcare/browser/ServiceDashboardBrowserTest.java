@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The service dashboard in Cockpit, in headless Chromium, in English and Chinese: a service manager logs in to
  * Cockpit, finds the dashboard with its charts, changes the month and the group, clicks the bar of breached
  * first-contact clocks and gets exactly the cases SQL finds behind it, and opens one case's record. The survey
- * campaign cards (by question, by segment) show a campaign answered in the month. Screenshots
+ * campaign cards (by question, by segment) show a campaign answered in the month; segments, tiers and offers
+ * in words of the screen's language, not the rules' codes. Screenshots
  * under target/screenshots/service-dashboard-*; the README shows them from docs/screenshots/.
  */
 @BrowserTest
@@ -135,6 +136,12 @@ class ServiceDashboardBrowserTest {
             assertThat(campaignRow.getText()).contains("Q1 How reliable is your supply? / 您对供电可靠性是否满意？");
             assertThat(browser.visible(By.cssSelector(".gc-card[data-section='campaignSegments'] .panel-title")).getText())
                     .isEqualTo(chinese ? "专项满意度调查（按客户细分）" : "Survey campaigns by segment");
+            // the green-minded school's segment in words, not the rules' code
+            var segmentRow = browser.visible(By.cssSelector(".gc-card[data-section='campaignSegments'] tr[data-row^='"
+                    + campaignId + "|'][data-row$='|GREEN']"));
+            assertThat(segmentRow.findElements(By.tagName("td")).get(2).getText()).isEqualTo(chinese ? "绿色用电" : "Green");
+            js.executeScript("arguments[0].scrollIntoView({block: 'center'})", segmentRow);
+            browser.screenshot("campaign-segments");
             js.executeScript("arguments[0].scrollIntoView({block: 'start'})", campaignCard);
             browser.screenshot("campaigns");
             // the group, chosen from the list
@@ -185,6 +192,18 @@ class ServiceDashboardBrowserTest {
      * only that tier and its figure of customers leads to as many customers; with channel WEB too, a figure of
      * cases closed leads to exactly the cases SQL finds.
      */
+    /** What the cards of the sections show in their dimension columns (tiers, offers, segments: codes of the report). */
+    private static List<String> codesShown(Browser browser, String... sections) {
+        var shown = new ArrayList<String>();
+        for (var section : sections) {
+            for (var cell : browser.driver().findElements(By.cssSelector(
+                    ".gc-card[data-section='" + section + "'] tbody td:not(.gc-number)"))) {
+                shown.add(cell.getText());
+            }
+        }
+        return shown;
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void aManagerFiltersByTierAndChannelAndSeesTiersOffersAndWorkingDays(Language language) {
@@ -204,6 +223,10 @@ class ServiceDashboardBrowserTest {
             var monthField = browser.visible(By.cssSelector(".gc-month"));
             js.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", monthField, MONTH);
             browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded^='" + MONTH + "|']"));
+            // an offer no rule grants any more (the fixture's ON_TIME_PAYER) in words too
+            var onTimePayer = browser.visible(By.cssSelector(".gc-card[data-section='offers'] tr[data-row^='ON_TIME_PAYER|']"));
+            assertThat(onTimePayer.findElements(By.tagName("td")).get(0).getText())
+                    .isEqualTo(chinese ? "按时缴费优惠" : "On-time payer");
             new Select(browser.visible(By.cssSelector(".gc-tier"))).selectByValue("KEY");
             browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|||KEY|']"));
             assertThat(new Select(browser.visible(By.cssSelector(".gc-tier"))).getFirstSelectedOption().getText())
@@ -215,6 +238,8 @@ class ServiceDashboardBrowserTest {
             var rows = tiers.findElements(By.cssSelector("tbody tr"));
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).getAttribute("data-row")).isEqualTo("KEY");
+            assertThat(codesShown(browser, "tiers", "tierMoves", "offers")).isNotEmpty().allSatisfy(text -> assertThat(text)
+                    .as("a tier or offer in words").matches(chinese ? ".*[\\u4e00-\\u9fff].*|-" : "[A-Z][a-z][A-Za-z0-9 -]*|-"));
             browser.until(d -> tiers.findElement(By.cssSelector(".gc-chart")).getAttribute("data-bars") != null ? tiers : null);
             js.executeScript("arguments[0].scrollIntoView({block: 'start'})", tiers);
             browser.screenshot("tiers-and-offers");

@@ -10,27 +10,21 @@ import com.gridcare.kernel.EngineClock;
 import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.testsupport.ReportJson;
 import com.gridcare.testsupport.TestData;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -254,16 +248,7 @@ class ServiceReportTest {
     @Test
     void theWorkbookHoldsTheSameFiguresOneSheetPerSectionWithBilingualHeaders() throws Exception {
         var json = report("2013-03", null);
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/reports/service?month=2013-03&format=xlsx"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (TestData.user(Groups.SERVICE_MANAGERS) + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse(""))
-                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+        try (var workbook = ReportJson.workbook(port, "2013-03")) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(json.path("sections").size());
             int i = 0;
             for (var section : json.path("sections")) {

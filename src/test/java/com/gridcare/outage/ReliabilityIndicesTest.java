@@ -11,27 +11,20 @@ import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.AsyncSteps;
 import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.testsupport.ReportJson;
 import com.gridcare.testsupport.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -221,14 +214,7 @@ class ReliabilityIndicesTest {
                 "ALL," + all + ",7,1470," + ratio(7, all).toPlainString() + "," + ratio(1470, all).toPlainString()
                         + ",2,1,0.500");
 
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/reports/service?month=2030-05&format=xlsx"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (TestData.user(Groups.SERVICE_MANAGERS) + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+        try (var workbook = ReportJson.workbook(port, "2030-05")) {
             var sheet = workbook.getSheet("Supply reliability");
             assertThat(sheet).isNotNull();
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("供电可靠性", "2030-05");

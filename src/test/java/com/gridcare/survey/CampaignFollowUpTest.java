@@ -19,23 +19,16 @@ import com.gridcare.notification.NotificationTemplate;
 import com.gridcare.notification.QueuedNotification;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
+import com.gridcare.testsupport.ReportJson;
 import com.gridcare.testsupport.TestData;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -303,14 +296,7 @@ class CampaignFollowUpTest {
                 "# campaignSegments,Survey campaigns by segment,专项满意度调查（按客户细分）",
                 campaign + "," + q2 + ",RELIABILITY,2,2.5,1,0.500");
 
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/reports/service?month=2016-05&format=xlsx"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (TestData.user(Groups.SERVICE_MANAGERS) + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .build();
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+        try (var workbook = ReportJson.workbook(port, "2016-05")) {
             var sheet = workbook.getSheet("Survey campaigns");
             assertThat(sheet).isNotNull();
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("专项满意度调查", "2016-05");

@@ -1,13 +1,28 @@
 package com.gridcare.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.gridcare.kernel.Groups;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Reading the service report's JSON ({@code GET /api/v1/reports/service}) in tests that compare it with hand counts. */
+/**
+ * Reading the service report ({@code GET /api/v1/reports/service}) in tests that compare it with hand counts: its
+ * JSON, and its Excel workbook.
+ */
 public final class ReportJson {
 
     private ReportJson() {
@@ -40,5 +55,27 @@ public final class ReportJson {
     /** A number as the report prints it: no trailing zeros, "-" for none. */
     public static String n(Object v) {
         return v == null ? "-" : new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
+    }
+
+    /** The month's report as the Excel workbook a service manager downloads. */
+    public static XSSFWorkbook workbook(int port, String month) throws IOException, InterruptedException {
+        return workbook(port, month, "");
+    }
+
+    /**
+     * The month's report, narrowed by {@code filters} ({@code "&tier=KEY"}, say), as the Excel workbook a service
+     * manager downloads; fails unless it is answered as one.
+     */
+    public static XSSFWorkbook workbook(int port, String month, String filters) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports/service?month="
+                        + month + filters + "&format=xlsx"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (TestData.user(Groups.SERVICE_MANAGERS) + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("the workbook of %s%s", month, filters).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return new XSSFWorkbook(new ByteArrayInputStream(response.body()));
     }
 }

@@ -1,5 +1,6 @@
 // GridCare: the service dashboard's words in English and Chinese, and the codes the report answers with.
 // Section titles, dimensions and figures come with both languages from the report itself.
+import { flagsAndSegments } from '../customer-codes.js';
 import { chinese, inShownLanguage } from '../language.js';
 
 export { chinese };
@@ -102,13 +103,22 @@ const codes = {
   COMMERCIAL: ['Commercial', '商业用电'],
   INDUSTRIAL: ['Industrial', '工业用电'],
   AGRICULTURAL: ['Agricultural', '农业用电'],
+  PUBLIC: ['Public', '公共事业用电'],
   URBAN: ['Urban', '城市'],
   RURAL: ['Rural', '农村'],
   REMOTE: ['Remote', '偏远地区'],
+  // offers (rules/offers/offers.drl.xlsx); no rule grants ON_TIME_PAYER now, but offer_grant rows may hold it
+  NEW_CUSTOMER: ['New customer', '新客户优惠'],
   LOYALTY_5Y: ['Loyalty 5 years', '五年忠诚优惠'],
   LOYALTY_10Y: ['Loyalty 10 years', '十年忠诚优惠'],
+  LONG_TERM_CONTRACT: ['Long-term contract', '长期合同优惠'],
   GREEN_PLAN: ['Green plan', '绿电计划'],
-  SURVEY_THANKS: ['Survey thanks', '回访感谢积分']
+  ON_TIME_PAYER: ['On-time payer', '按时缴费优惠'],
+  SURVEY_THANKS: ['Survey thanks', '回访感谢积分'],
+  SERVICE_RECOVERY: ['Service recovery', '服务补偿积分'],
+  // customer segments of a campaign's answers (and the flags the same rules give)
+  ...flagsAndSegments,
+  NONE: ['No segment', '无细分']
 };
 
 export function t(key) {

@@ -1,5 +1,6 @@
 // GridCare: the workspace's words in English and Chinese, and the codes GridCare's API answers with. The
 // language is the webapps' own choice (gridcare/language.js): Chinese for zh, English otherwise.
+import { flagsAndSegments } from '../customer-codes.js';
 import { chinese, inShownLanguage } from '../language.js';
 
 export { chinese };
@@ -103,9 +104,7 @@ const codes = {
   STRATEGIC: ['Strategic', '战略客户'], KEY: ['Key account', '重点客户'], BUSINESS: ['Business', '一般工商业'],
   RESIDENTIAL: ['Residential', '居民'], COMMERCIAL: ['Commercial', '商业'], INDUSTRIAL: ['Industrial', '工业'],
   AGRICULTURAL: ['Agricultural', '农业'], PUBLIC: ['Public', '公共事业'],
-  IMPORTANT: ['Important customer', '重要客户'], PRIORITY_CARE: ['Priority care', '特殊关爱'],
-  GREEN: ['Green', '绿色用电'], RELIABILITY: ['Reliability', '高可靠性'], DIGITAL: ['Digital', '线上渠道'],
-  PRICE_SENSITIVE: ['Price sensitive', '价格敏感'],
+  ...flagsAndSegments,
   CASE: ['Case', '工单'], CONTACT: ['Contact', '来电来访'], SURVEY: ['Survey', '满意度调查'], NOTIFICATION: ['Message', '通知'],
   DECISION: ['Decision', '规则决策'], POINTS: ['Points', '积分'],
   REQUESTED: ['survey asked for', '待调查'], SUPPRESSED: ['no survey', '免于调查'], INVITED: ['invited', '已邀请'],
