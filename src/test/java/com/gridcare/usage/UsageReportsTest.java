@@ -61,6 +61,8 @@ class UsageReportsTest {
     TestData testData;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String customer(CustomerClass customerClass, Area area, PreferredChannel channel, Tier tier,
             Set<String> segments, Map<String, Integer> kwhByMonth, Set<String> late) {
@@ -221,5 +223,18 @@ class UsageReportsTest {
         assertThat(service).as("a service message needs no consent").isEqualTo(NotificationOutbox.Queued.QUEUED);
         consent(c, PreferredChannel.SMS, ConsentPurpose.ADVICE);
         assertThat(reports.run(UsagePeriod.parse("2010-02"), "test").queuedNow()).as("once consented").isEqualTo(1);
+    }
+
+    @Test
+    void aReportKeepsEveryTipTheRulesCanGiveAtOnce() {
+        var c = customer(CustomerClass.COMMERCIAL, Area.URBAN, PreferredChannel.SMS, Tier.BUSINESS, Set.of(),
+                months(YearMonth.of(2009, 5), 800), Set.of());
+        consent(c, PreferredChannel.SMS, ConsentPurpose.ADVICE);
+        assertThat(reports.run(UsagePeriod.parse("2009-05"), "test").computedNow()).isEqualTo(1);
+        var everyTip = java.util.Arrays.stream(Advice.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+        assertThat(jdbc.update("UPDATE usage_report SET advice = ? WHERE customer_id = ? AND period = '2009-05'", everyTip, c))
+                .isOne();
+        assertThat(reports.report(c, "2009-05").advice()).extracting(UsageReport.Tip::code)
+                .containsExactly(Advice.values());
     }
 }
