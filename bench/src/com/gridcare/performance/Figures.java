@@ -10,45 +10,65 @@ import java.util.Locale;
 
 /**
  * The figures one side measured. Each is printed when measured and written as a tab-separated line
- * (workload, measure, value, unit, better, target), which {@link PerformanceReport} puts side by side.
+ * (workload, measure, value, unit, better, target, round), which {@link PerformanceReport} puts side by side.
  */
 final class Figures {
 
     /** Which way is better, for the ratio against stock. */
     enum Better { HIGHER, LOWER, NEITHER }
 
-    record Figure(String workload, String measure, double value, String unit, Better better, String target) {
+    /** {@code round}: which of a workload's alternating rounds measured it, 0 when the workload has no rounds. */
+    record Figure(String workload, String measure, double value, String unit, Better better, String target, int round) {
         String line() {
-            return String.join("\t", workload, measure, Double.toString(value), unit, better.name(), target);
+            return String.join("\t", workload, measure, Double.toString(value), unit, better.name(), target,
+                    Integer.toString(round));
         }
 
         static Figure parse(String line) {
             var f = line.split("\t", -1);
-            return new Figure(f[0], f[1], Double.parseDouble(f[2]), f[3], Better.valueOf(f[4]), f[5]);
+            return new Figure(f[0], f[1], Double.parseDouble(f[2]), f[3], Better.valueOf(f[4]), f[5],
+                    f.length > 6 ? Integer.parseInt(f[6]) : 0);
         }
     }
 
     private final String side;
-    private final List<Figure> figures = new ArrayList<>();
+    private final List<Figure> figures;
+    private final int round;
 
     Figures(String side) {
+        this(side, new ArrayList<>(), 0);
+    }
+
+    private Figures(String side, List<Figure> figures, int round) {
         this.side = side;
+        this.figures = figures;
+        this.round = round;
     }
 
-    synchronized void add(String workload, String measure, double value, String unit, Better better, String target) {
-        var figure = new Figure(workload, measure, value, unit, better, target == null ? "" : target);
-        figures.add(figure);
-        System.out.printf(Locale.ROOT, "[%s] %-22s %-44s %12s %s%n", side, workload, measure, format(value), unit);
+    /** The same figures, with what is added from here on measured in {@code round} (1, 2, …). */
+    Figures round(int round) {
+        return new Figures(side, figures, round);
     }
 
-    synchronized List<Figure> all() {
-        return List.copyOf(figures);
+    void add(String workload, String measure, double value, String unit, Better better, String target) {
+        var figure = new Figure(workload, measure, value, unit, better, target == null ? "" : target, round);
+        synchronized (figures) {
+            figures.add(figure);
+        }
+        System.out.printf(Locale.ROOT, "[%s] %-22s %-44s %12s %s%s%n", side, workload, measure, format(value), unit,
+                round > 0 ? "  (round " + round + ")" : "");
     }
 
-    synchronized void write(Path file) {
+    List<Figure> all() {
+        synchronized (figures) {
+            return List.copyOf(figures);
+        }
+    }
+
+    void write(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, figures.stream().map(Figure::line).toList());
+            Files.write(file, all().stream().map(Figure::line).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 
 /**
  * Puts the figures of both sides of bench/performance.sh side by side (with GridCare's advantage over
- * stock for each), prints them and writes them to bench/results/performance-TIMESTAMP.md.
+ * stock for each; for the workloads measured in rounds, the median of each side's rounds and the rounds
+ * themselves), with the time each phase of the suite took, prints them and writes them to
+ * bench/results/performance-TIMESTAMP.md.
  *
- * <pre>  PerformanceReport [command as run]</pre>
+ * <pre>  PerformanceReport [command as run] [options as run]</pre>
  */
 public final class PerformanceReport {
 
@@ -29,7 +31,6 @@ public final class PerformanceReport {
         for (var f : Stream.concat(gridcare.stream(), stock.stream()).toList()) {
             byWorkload.computeIfAbsent(f.workload(), w -> new LinkedHashMap<>()).putIfAbsent(f.measure(), f);
         }
-        var keys = byWorkload.values().stream().flatMap(m -> m.values().stream()).toList();
         var report = new StringBuilder();
         var now = Instant.now();
         report.append("# GridCare performance, ").append(DateTimeFormatter.ISO_INSTANT.format(now)).append("\n\n");
@@ -38,20 +39,38 @@ public final class PerformanceReport {
         report.append("GridCare = as shipped; stock = the same jar, models and delegates with the `stock` profile "
                 + "(Camunda 7.24 Spring Boot starter defaults: history full, removal time `end`, job executor 5 s / 60 s, "
                 + "no extra index, jobs without due dates, timers not preferred), run on the workloads compared with "
-                + "it. \"vs stock\" is how many times better GridCare is (higher throughput, or lower latency/time).\n\n");
-        String workload = null;
-        for (var figure : keys) {
-            if (!figure.workload().equals(workload)) {
-                workload = figure.workload();
-                report.append("\n### ").append(workload).append("\n\n")
-                        .append("| measure | target | GridCare | stock | vs stock |\n|---|---|---:|---:|---:|\n");
+                + "it. \"vs stock\" is how many times better GridCare is (higher throughput, or lower latency/time). "
+                + "Each side runs in a JVM of its own on its own emptied database, both up throughout; a workload runs "
+                + "on one side while the other is idle (no job due). Intake and task completion run in alternating "
+                + "rounds (GridCare, stock, GridCare, stock, …): their GridCare and stock columns are the median of "
+                + "the side's rounds, \"vs stock\" the ratio of the medians, and the rounds follow in the order run. "
+                + "The soak offers both sides the same load; its duration row says how long each side soaked.\n");
+        for (var measures : byWorkload.values()) {
+            var workload = measures.values().iterator().next().workload();
+            boolean inRounds = Stream.concat(gridcare.stream(), stock.stream())
+                    .anyMatch(f -> f.workload().equals(workload) && f.round() > 0);
+            report.append("\n### ").append(workload).append("\n\n")
+                    .append("| measure | target | GridCare | stock | vs stock |")
+                    .append(inRounds ? " GridCare, rounds | stock, rounds |\n|---|---|---:|---:|---:|---:|---:|\n"
+                            : "\n|---|---|---:|---:|---:|\n");
+            for (var figure : measures.values()) {
+                var g = values(gridcare, figure);
+                var s = values(stock, figure);
+                report.append("| ").append(figure.measure()).append(figure.unit().isEmpty() ? "" : " (" + figure.unit() + ")")
+                        .append(" | ").append(figure.target())
+                        .append(" | ").append(Figures.format(median(g))).append(" | ").append(Figures.format(median(s)))
+                        .append(" | ").append(ratio(figure.better(), median(g), median(s))).append(" |");
+                if (inRounds) report.append(" ").append(rounds(g)).append(" | ").append(rounds(s)).append(" |");
+                report.append("\n");
             }
-            var g = find(gridcare, figure);
-            var s = find(stock, figure);
-            report.append("| ").append(figure.measure()).append(figure.unit().isEmpty() ? "" : " (" + figure.unit() + ")")
-                    .append(" | ").append(figure.target())
-                    .append(" | ").append(Figures.format(g)).append(" | ").append(Figures.format(s))
-                    .append(" | ").append(ratio(figure.better(), g, s)).append(" |\n");
+        }
+        var phases = PerformanceSuite.OUT.resolve("phases.tsv");
+        if (Files.exists(phases)) {
+            report.append("\n### Where the time went\n\n");
+            for (var line : Files.readAllLines(phases)) {
+                var f = line.split("\t");
+                report.append("- ").append(f[0]).append(" took ").append(f[1]).append(" s\n");
+            }
         }
         System.out.println(report);
         // smoke runs only prove the suite works: their report stays out of bench/results
@@ -71,9 +90,22 @@ public final class PerformanceReport {
         return figures;
     }
 
-    private static double find(List<Figures.Figure> figures, Figures.Figure like) {
+    /** The side's values of {@code like}'s measure, in the order measured (one per round for a workload in rounds). */
+    private static List<Double> values(List<Figures.Figure> figures, Figures.Figure like) {
         return figures.stream().filter(f -> f.workload().equals(like.workload()) && f.measure().equals(like.measure()))
-                .mapToDouble(Figures.Figure::value).findFirst().orElse(Double.NaN);
+                .map(Figures.Figure::value).toList();
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) return Double.NaN;
+        var sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** "61.4, 69.9, 58.2", or the one value again for a measure taken once (e.g. in the first round only). */
+    private static String rounds(List<Double> values) {
+        return String.join(", ", values.stream().map(Figures::format).toList());
     }
 
     private static String ratio(Figures.Better better, double gridcare, double stock) {

@@ -1,11 +1,15 @@
 package com.gridcare.performance;
 
 import com.gridcare.GridCareApplication;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +17,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One side of bench/performance.sh in its own JVM: GridCare as shipped ({@code gridcare}, port 8090,
- * database bench_gridcare) or the same jar with the {@code stock} profile ({@code stock}, port 8091,
- * database bench_stock), each on an emptied PostgreSQL database; or only its start-up
- * ({@code startup SIDE postgres|h2}). Figures go to target/bench/performance/SIDE*.tsv.
+ * bench/performance.sh: GridCare as shipped ({@code gridcare}, port 8090, database bench_gridcare) and the
+ * same jar with the {@code stock} profile ({@code stock}, port 8091, database bench_stock), each in a JVM
+ * of its own ({@link SideProcess}) on an emptied PostgreSQL database, both up throughout. Workloads run
+ * one side at a time, the other idle (no job due); intake and completion in alternating rounds (GridCare,
+ * stock, GridCare, stock, …) so that the machine's drift between runs hits both sides alike. Then
+ * GridCare's start-up on H2. Figures go to target/bench/performance/SIDE*.tsv, the time each phase took
+ * to phases.tsv.
  *
  * <pre>
- *   PerformanceSuite gridcare|stock [workload,...]
+ *   PerformanceSuite [workload,...]                   both sides, the workloads named (all by default)
+ *   PerformanceSuite side gridcare|stock              one side, workload and round read from standard input
  *   PerformanceSuite startup gridcare|stock postgres|h2
  * </pre>
  */
@@ -28,21 +36,19 @@ public final class PerformanceSuite {
     static final Path OUT = Path.of("target/bench/performance");
     /** In an order that lets each workload use the open cases the ones before it left (fewer to register). */
     static final List<String> WORKLOADS = List.of("intake", "completion", "storm", "idle-timers", "soak", "inbox", "night");
-    /**
-     * The stock side runs the workloads whose targets compare with stock (the 30-minute budget leaves no
-     * room for the soak and the night run, which have no stock figure).
-     */
-    static final List<String> STOCK_WORKLOADS = List.of("intake", "completion", "storm", "idle-timers", "inbox");
+    /** The night run has no stock figure to compare with. */
+    static final List<String> STOCK_WORKLOADS = List.of("intake", "completion", "storm", "idle-timers", "soak", "inbox");
+    /** Measured in {@link Sizes#rounds()} alternating rounds, reported as the median of each side's rounds. */
+    static final List<String> IN_ROUNDS = List.of("intake", "completion");
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) throw new IllegalArgumentException("usage: gridcare|stock [workloads] | startup SIDE postgres|h2");
         int failed;
-        if (args[0].equals("startup")) {
+        if (args.length > 0 && args[0].equals("startup")) {
             failed = startup(args[1], args[2]);
+        } else if (args.length > 0 && args[0].equals("side")) {
+            failed = side(args[1]);
         } else {
-            var chosen = args.length > 1 ? List.of(args[1].split(","))
-                    : args[0].equals("stock") ? STOCK_WORKLOADS : WORKLOADS;
-            failed = run(args[0], chosen);
+            failed = suite(args.length > 0 && !args[0].isBlank() ? List.of(args[0].split(",")) : WORKLOADS);
         }
         System.exit(failed == 0 ? 0 : 1);
     }
@@ -51,13 +57,67 @@ public final class PerformanceSuite {
         return side.equals("stock") ? 8091 : 8090;
     }
 
-    /** The side's database: bench_SIDE, or the one -Dbench.database names (emptied, as bench_SIDE is). */
+    /** The side's database: PREFIX_SIDE, PREFIX from -Dbench.database-prefix (bench by default). */
     private static String postgresUrl(String side) {
         return System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/")
-                + System.getProperty("bench.database", "bench_" + side);
+                + System.getProperty("bench.database-prefix", "bench") + "_" + side;
     }
 
-    private static int run(String side, List<String> chosen) throws Exception {
+    private static int suite(List<String> chosen) throws Exception {
+        for (var name : chosen) {
+            if (!WORKLOADS.contains(name)) throw new IllegalArgumentException("no workload " + name + "; one of " + WORKLOADS);
+        }
+        long suiteStart = System.nanoTime();
+        var phases = new ArrayList<String>();
+        int failed = 0;
+        var sides = new ArrayList<SideProcess>();
+        try {
+            // one after the other: each start-up is measured on an otherwise idle machine
+            for (var side : List.of("gridcare", "stock")) {
+                if (chosen.stream().noneMatch(w -> runs(side, w))) continue;
+                long start = System.nanoTime();
+                sides.add(SideProcess.start(side));
+                phases.add(phase(side + ": start-up, users and customers", start));
+            }
+            int rounds = Sizes.full().rounds();
+            for (var workload : WORKLOADS) {
+                if (!chosen.contains(workload)) continue;
+                boolean inRounds = IN_ROUNDS.contains(workload);
+                for (int round = inRounds ? 1 : 0; round <= (inRounds ? rounds : 0); round++) {
+                    for (var side : sides) {
+                        if (!runs(side.side, workload)) continue;
+                        long start = System.nanoTime();
+                        if (!side.run(workload, round)) failed++;
+                        phases.add(phase(side.side + ": " + workload + (round > 0 ? ", round " + round : ""), start));
+                    }
+                }
+            }
+        } finally {
+            for (var side : sides) side.close();
+        }
+        // start-up on PostgreSQL is each side's first boot above (empty database); on H2 here
+        long start = System.nanoTime();
+        if (!SideProcess.runToEnd("startup", "gridcare", "h2")) failed++;
+        phases.add(phase("gridcare: start-up on H2", start));
+        phases.add(phase("suite", suiteStart));
+        Files.createDirectories(OUT);
+        Files.write(OUT.resolve("phases.tsv"), phases);
+        return failed;
+    }
+
+    private static boolean runs(String side, String workload) {
+        return side.equals("stock") ? STOCK_WORKLOADS.contains(workload) : WORKLOADS.contains(workload);
+    }
+
+    /** "NAME\tSECONDS", printed as "NAME took N s". */
+    private static String phase(String name, long startNanos) {
+        long seconds = Math.round((System.nanoTime() - startNanos) / 1e9);
+        System.out.println(name + " took " + seconds + " s");
+        return name + "\t" + seconds;
+    }
+
+    /** One side, running the workloads its standard input names ("WORKLOAD ROUND") until it ends. */
+    private static int side(String side) throws Exception {
         var figures = new Figures(side);
         var url = postgresUrl(side);
         emptyDatabase(url);
@@ -67,28 +127,39 @@ public final class PerformanceSuite {
             var sizes = Sizes.full();
             bench.customers(sizes.customers());
             var workloads = new Workloads(bench, sizes);
+            workloads.settle();
+            figures.write(OUT.resolve(side + ".tsv"));
+            System.out.println(SideProcess.ANSWER + "ready");
+            var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             int failed = 0;
-            for (var name : chosen) {
-                if (name.equals("night") && side.equals("stock")) continue;
+            for (String line; (line = commands.readLine()) != null; ) {
+                var command = line.trim().split(" ");
+                int round = Integer.parseInt(command[1]);
+                var name = command[0] + (round > 0 ? " round " + round : "");
                 long start = System.nanoTime();
+                boolean ok = true;
                 try {
-                    run(workloads, name);
+                    run(workloads, command[0], round);
                 } catch (RuntimeException e) {
+                    ok = false;
                     failed++;
                     System.err.println("[" + side + "] " + name + " failed");
                     e.printStackTrace();
                 }
                 System.out.printf("[%s] %s took %.0f s%n", side, name, (System.nanoTime() - start) / 1e9);
+                workloads.settle();
                 figures.write(OUT.resolve(side + ".tsv"));
+                System.out.println(SideProcess.ANSWER + (ok ? "ok" : "failed"));
             }
             return failed;
         }
     }
 
-    static void run(Workloads workloads, String name) {
+    /** {@code round}: 1, 2, … for the workloads measured in rounds, ignored by the others. */
+    static void run(Workloads workloads, String name, int round) {
         switch (name) {
-            case "intake" -> workloads.intake();
-            case "completion" -> workloads.completion();
+            case "intake" -> workloads.intake(round);
+            case "completion" -> workloads.completion(round);
             case "inbox" -> workloads.inbox();
             case "storm" -> workloads.storm();
             case "idle-timers" -> workloads.idleTimers();
