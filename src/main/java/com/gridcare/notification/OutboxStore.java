@@ -36,12 +36,35 @@ class OutboxStore {
             String attachmentRef) {}
 
     /**
-     * Messages of a programme in one JDBC batch, each once per (topic, customer, template, step).
+     * Messages of a programme, each once per (topic, customer, template, step): on PostgreSQL in one statement
+     * over arrays (a JDBC batch costs a round of index look-ups and writes per row: about 2 ms, 30 minutes for
+     * a million usage reports), on H2 in one JDBC batch.
      *
      * @return per row, whether it was queued now
      */
     boolean[] insertForTopic(String topic, String template, String step, MessagePurpose purpose, List<TopicRow> rows,
             OffsetDateTime now) {
+        if (database.isPostgres()) {
+            var inserted = new java.util.HashSet<>(jdbc.sql("""
+                    INSERT INTO notification_outbox (id, topic, customer_id, template, step, purpose, channel, subject,
+                           body, attachment_ref, status, attempts, next_attempt_at, created_at)
+                    SELECT m.id, ?, m.customer_id, ?, ?, ?, m.channel, m.subject, m.body, m.attachment_ref, 'PENDING', 0,
+                           ?, ?
+                      FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[])
+                           AS m (id, customer_id, channel, subject, body, attachment_ref)
+                    ON CONFLICT DO NOTHING RETURNING customer_id""")
+                    .params(topic, template, step, purpose.name(), now, now,
+                            rows.stream().map(TopicRow::id).toArray(String[]::new),
+                            rows.stream().map(TopicRow::customerId).toArray(String[]::new),
+                            rows.stream().map(r -> r.channel().name()).toArray(String[]::new),
+                            rows.stream().map(TopicRow::subject).toArray(String[]::new),
+                            rows.stream().map(TopicRow::body).toArray(String[]::new),
+                            rows.stream().map(TopicRow::attachmentRef).toArray(String[]::new))
+                    .query(String.class).list());
+            var queued = new boolean[rows.size()];
+            for (int i = 0; i < queued.length; i++) queued[i] = inserted.contains(rows.get(i).customerId());
+            return queued;
+        }
         var sql = database.insertIgnoringDuplicates("""
                 INSERT INTO notification_outbox (id, topic, customer_id, template, step, purpose, channel, subject,
                        body, attachment_ref, status, attempts, next_attempt_at, created_at)

@@ -120,8 +120,23 @@ class UsageReportStore {
                 .params(period, afterCustomerId, limit).query(ROW).list();
     }
 
-    /** Advice and outcome of a page of reports, in one JDBC batch. */
+    /** Advice and outcome of a page of reports: on PostgreSQL one statement over arrays, on H2 one JDBC batch. */
     void finish(String period, String ruleVersion, List<Done> done, OffsetDateTime now) {
+        if (database.isPostgres()) {
+            jdbc.sql("""
+                    UPDATE usage_report r
+                       SET advice = d.advice, advice_rule = d.advice_rule, rule_version = ?, status = d.status,
+                           queued_at = CASE WHEN d.status = 'QUEUED' THEN ?::timestamptz END
+                      FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+                           AS d (customer_id, advice, advice_rule, status)
+                     WHERE r.customer_id = d.customer_id AND r.period = ? AND r.status = 'COMPUTED'""")
+                    .params(ruleVersion, now, done.stream().map(Done::customerId).toArray(String[]::new),
+                            done.stream().map(Done::advice).toArray(String[]::new),
+                            done.stream().map(d -> truncate(d.adviceRule(), 300)).toArray(String[]::new),
+                            done.stream().map(d -> d.status().name()).toArray(String[]::new), period)
+                    .update();
+            return;
+        }
         batches.batchUpdate("""
                 UPDATE usage_report SET advice = ?, advice_rule = ?, rule_version = ?, status = ?, queued_at = ?
                  WHERE customer_id = ? AND period = ? AND status = 'COMPUTED'""",
