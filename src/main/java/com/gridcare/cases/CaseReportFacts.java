@@ -43,10 +43,11 @@ class CaseReportFacts implements CaseAttributes {
             var end = scope.end();
             var asOf = scope.asOf();
             read("received_at >= ? AND received_at < ?", cases, start, end);
-            read("closed_at >= ? AND closed_at < ?", cases, start, end);
-            // open at asOf as two index range reads: with an OR, PostgreSQL scans every case ever received
-            read("closed_at IS NULL AND received_at < ?", cases, asOf);
-            read("closed_at >= ? AND received_at < ?", cases, asOf, asOf);
+            // the others were received before the month: closed in it, or open at asOf (two index range reads:
+            // with an OR, PostgreSQL scans every case ever received)
+            read("closed_at >= ? AND closed_at < ? AND received_at < ?", cases, start, end, start);
+            read("closed_at IS NULL AND received_at < ?", cases, start);
+            read("closed_at >= ? AND received_at < ?", cases, asOf, start);
             return cases;
         });
     }

@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -91,15 +90,7 @@ public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime 
     public <T> T shared(String key, Supplier<T> read) {
         var value = (FutureTask<T>) shared.computeIfAbsent(key, k -> new FutureTask<>(read::get));
         value.run();
-        try {
-            return value.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + key, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.join(value, "reading " + key);
     }
 
     private static String blankToNull(String s) {

@@ -94,19 +94,7 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
         }
         return new Report(scope.month().toString(), scope.group(), scope.category(), scope.tier(), scope.channel(),
                 scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(),
-                views.stream().map(ServiceReport::done).toList());
-    }
-
-    private static SectionView done(java.util.concurrent.Future<SectionView> view) {
-        try {
-            return view.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the report", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        }
+                views.stream().map(view -> Futures.join(view, "computing the report")).toList());
     }
 
     /**
