@@ -595,31 +595,16 @@ final class Workloads {
                 var night = page.stream().filter(c -> c.id().startsWith(NIGHT)).toList();
                 var histories = repository.histories(night.stream().map(c -> c.id()).toList(), today);
                 var facts = evaluator.evaluateAll(ruleSet, night, histories, today);
-                int n = facts.size();
-                var ids = new String[n];
-                var tiers = new String[n];
-                var flags = new String[n];
-                var segments = new String[n];
-                for (int i = 0; i < n; i++) {
+                var rows = new ArrayList<Object[]>(facts.size());
+                for (int i = 0; i < facts.size(); i++) {
                     var e = facts.get(i).getEvaluation();
-                    ids[i] = night.get(i).id();
-                    tiers[i] = e.getTier().name();
-                    flags[i] = String.join(",", e.getFlags());
-                    segments[i] = String.join(",", e.getSegments());
+                    rows.add(new Object[] {e.getTier().name(), String.join(",", e.getFlags()),
+                            String.join(",", e.getSegments()), at, night.get(i).id()});
                 }
-                // one statement per page on PostgreSQL (a JDBC batch costs a round of work per row), a batch on H2
-                if (bench.postgres) {
-                    bench.jdbc.sql("""
-                            UPDATE customer c SET tier = v.tier, flags = v.flags, segments = v.segments, evaluated_at = ?
-                              FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS v (id, tier, flags, segments)
-                             WHERE c.id = v.id""").params(at, ids, tiers, flags, segments).update();
-                } else {
-                    var rows = new ArrayList<Object[]>(n);
-                    for (int i = 0; i < n; i++) rows.add(new Object[] {tiers[i], flags[i], segments[i], at, ids[i]});
-                    bench.transactions.executeWithoutResult(tx -> template.batchUpdate(
-                            "UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?", rows));
-                }
-                return n;
+                // one transaction per page: one commit instead of one per customer
+                bench.transactions.executeWithoutResult(tx -> template.batchUpdate(
+                        "UPDATE customer SET tier = ?, flags = ?, segments = ?, evaluated_at = ? WHERE id = ?", rows));
+                return rows.size();
             }));
         }
         int evaluated = 0;
