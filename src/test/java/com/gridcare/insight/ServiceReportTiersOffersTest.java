@@ -66,17 +66,7 @@ class ServiceReportTiersOffersTest {
     }
 
     private Map<String, String> handCounts(String sql, List<Object> params, String... figures) {
-        var out = new TreeMap<String, String>();
-        jdbc.sql(sql).params(params).query((rs, x) -> {
-            int keys = rs.getMetaData().getColumnCount() - figures.length;
-            var key = new ArrayList<String>();
-            for (int k = 1; k <= keys; k++) key.add(rs.getString(k));
-            var values = new ArrayList<String>();
-            for (int f = 0; f < figures.length; f++) values.add(figures[f] + "=" + n(rs.getObject(keys + f + 1)));
-            out.put(String.join("|", key), String.join(",", values));
-            return null;
-        }).list();
-        return out;
+        return ReportJson.handCounts(jdbc, sql, params, figures);
     }
 
     private static OffsetDateTime start(String month) {

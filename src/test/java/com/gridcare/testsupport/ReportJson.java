@@ -52,6 +52,25 @@ public final class ReportJson {
         return out;
     }
 
+    /**
+     * Hand counts in the same shape as {@link #rows}: one SQL grouped by the row's dimensions, key columns first,
+     * then one column per figure named.
+     */
+    public static Map<String, String> handCounts(org.springframework.jdbc.core.simple.JdbcClient jdbc, String sql,
+            java.util.List<Object> params, String... figures) {
+        var out = new TreeMap<String, String>();
+        jdbc.sql(sql).params(params).query((rs, x) -> {
+            int keys = rs.getMetaData().getColumnCount() - figures.length;
+            var key = new ArrayList<String>();
+            for (int k = 1; k <= keys; k++) key.add(rs.getString(k));
+            var values = new ArrayList<String>();
+            for (int f = 0; f < figures.length; f++) values.add(figures[f] + "=" + n(rs.getObject(keys + f + 1)));
+            out.put(String.join("|", key), String.join(",", values));
+            return null;
+        }).list();
+        return out;
+    }
+
     /** A number as the report prints it: no trailing zeros, "-" for none. */
     public static String n(Object v) {
         return v == null ? "-" : new BigDecimal(v.toString()).stripTrailingZeros().toPlainString();
