@@ -36,6 +36,10 @@ class ServiceReportBenchmark {
     TestData testData;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ReportRollUp rollUp;
+    @Autowired
+    ReportRollups rollups;
 
     @Test
     void measureTheReportAndTheDrillDown() throws Exception {
@@ -88,6 +92,23 @@ class ServiceReportBenchmark {
         out.append("  cases ").append(counts).append(seedMillis > 0 ? ", seeded in " + seedMillis / 1000 + " s" : ", seeded before")
                 .append("\n  ").append(samples).append(" calls each, one at a time, over HTTP, after a first call of each")
                 .append(" and 5 warm-up rounds over all of them (a server that has answered them before)\n");
+        // the closed months summed from the facts, as before the night's roll-up (and as the running month always is)
+        for (var month : List.of(last, older)) rollups.drop(month);
+        var live = new LinkedHashMap<String, String>();
+        live.put("summed from the facts: last month", calls.get("dashboard, last month (" + last + ")"));
+        live.put("summed from the facts: last month, group billing", calls.get("dashboard, last month, group billing"));
+        live.put("summed from the facts: 18 months back", calls.get("dashboard, " + older + " (18 months back)"));
+        for (int round = 0; round < 3; round++) {
+            for (var path : live.values()) assertThat(api.get(path).status()).isEqualTo(200);
+        }
+        for (var call : live.entrySet()) out.append(timed(api, call.getKey(), call.getValue(), samples, null));
+        long rollUpStarted = System.nanoTime();
+        rollUp.rollUpClosedMonths();
+        var rolledUp = rollups.months();
+        assertThat(rolledUp).as("the night's roll-up").containsKeys(last, older);
+        out.append("  the night's roll-up of %d closed months: %.1f s, %,d cells for last month%n".formatted(rolledUp.size(),
+                (System.nanoTime() - rollUpStarted) / 1e9, jdbc.queryForObject(
+                        "SELECT cells FROM service_report_month WHERE report_month = ?", Integer.class, last.toString())));
         // the first call of each, before the database's caches and the JIT are warm for it
         var firstMillis = new LinkedHashMap<String, Double>();
         for (var call : calls.entrySet()) {
@@ -99,18 +120,22 @@ class ServiceReportBenchmark {
             for (var path : calls.values()) assertThat(api.get(path).status()).isEqualTo(200);
         }
         for (var call : calls.entrySet()) {
-            var millis = new ArrayList<Double>();
-            for (int i = 0; i < samples; i++) {
-                long t0 = System.nanoTime();
-                var answer = api.get(call.getValue());
-                millis.add((System.nanoTime() - t0) / 1e6);
-                assertThat(answer.status()).isEqualTo(200);
-            }
-            millis.sort(Double::compare);
-            out.append("  %-52s p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms  (first call %6.0f ms)%n".formatted(call.getKey(),
-                    millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
-                    millis.get(millis.size() - 1), firstMillis.get(call.getKey())));
+            out.append(timed(api, call.getKey(), call.getValue(), samples, firstMillis.get(call.getKey())));
         }
         System.out.println(out);
+    }
+
+    private static String timed(Api api, String name, String path, int samples, Double firstMillis) {
+        var millis = new ArrayList<Double>();
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            var answer = api.get(path);
+            millis.add((System.nanoTime() - t0) / 1e6);
+            assertThat(answer.status()).isEqualTo(200);
+        }
+        millis.sort(Double::compare);
+        return "  %-52s p50 %6.0f ms  p95 %6.0f ms  max %6.0f ms%s%n".formatted(name, millis.get(millis.size() / 2),
+                millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1),
+                firstMillis == null ? "" : "  (first call %6.0f ms)".formatted(firstMillis));
     }
 }

@@ -41,6 +41,11 @@ public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime 
                 blankToNull(channel), new ConcurrentHashMap<>());
     }
 
+    /** The month is over: its figures are as of its end and change only when past records do. */
+    public boolean closed() {
+        return asOf.equals(end);
+    }
+
     /** Filtered by a case attribute (group, category or channel): only facts of cases count. */
     public boolean byCase() {
         return group != null || category != null || channel != null;

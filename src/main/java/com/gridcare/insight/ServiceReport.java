@@ -3,6 +3,8 @@ package com.gridcare.insight;
 import com.gridcare.kernel.EngineClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,8 +35,9 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
 
     public record SectionView(String id, Label title, List<Column> dimensions, List<Column> figures, List<Row> rows) {}
 
+    /** {@code computedAt}: when the figures were summed (for a closed month, by the night's rollup). */
     public record Report(String month, String group, String category, String tier, String channel, String asOf,
-            List<SectionView> sections) {
+            String computedAt, List<SectionView> sections) {
 
         public SectionView section(String id) {
             return sections.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
@@ -60,12 +63,15 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
             });
     private final CaseAttributes attributes;
     private final CustomerAttributes customerAttributes;
+    private final ReportRollups rollups;
 
-    ServiceReport(List<ReportSection> sections, CaseAttributes attributes, CustomerAttributes customerAttributes) {
+    ServiceReport(List<ReportSection> sections, CaseAttributes attributes, CustomerAttributes customerAttributes,
+            ReportRollups rollups) {
         this.sections = sections.stream().sorted(Comparator.comparingInt(ReportSection::order)
                 .thenComparing(ReportSection::id)).toList();
         this.attributes = attributes;
         this.customerAttributes = customerAttributes;
+        this.rollups = rollups;
         var ids = new HashSet<String>();
         for (var s : this.sections) {
             if (!ids.add(s.id())) throw new IllegalStateException("two report sections with the id " + s.id());
@@ -81,20 +87,68 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
         return sections;
     }
 
-    /** The report of the scope's month, computed from the facts. */
+    /**
+     * The report of the scope's month: of a closed month from the night's rollup when there is one, else summed
+     * from the facts now.
+     */
     public Report of(ReportScope scope) {
+        var rollup = scope.closed() ? rollups.read(scope.month()) : java.util.Optional.<ReportRollups.Rollup>empty();
+        if (rollup.isPresent()) {
+            var cells = rollup.get().cells();
+            return report(scope, rollup.get().computedAt(), sections.stream()
+                    .map(section -> view(section, cells.getOrDefault(section.id(), List.of()).stream()
+                            .filter(c -> keeps(scope, section, c.caseFact(), c.attributes(), c.keys()))
+                            .collect(Sums::new, (sums, c) -> sums.add(c.rowKey(), c.keys(), c.sums(), c.counts()),
+                                    Sums::addAll)))
+                    .toList());
+        }
+        var computedAt = OffsetDateTime.now(EngineClock.ZONE);
         var views = new ArrayList<java.util.concurrent.Future<SectionView>>();
         for (var section : sections) {
             views.add(sectionReaders.submit(() -> {
                 long started = System.nanoTime();
-                var view = view(section, facts(section, scope));
+                var sums = new Sums();
+                for (var fact : facts(section, scope)) sums.add(fact.keys(), fact.values());
+                var view = view(section, sums);
                 log.debug("report {} section {}: {} ms", scope.month(), section.id(), (System.nanoTime() - started) / 1_000_000);
                 return view;
             }));
         }
+        return report(scope, computedAt, views.stream().map(view -> Futures.join(view, "computing the report")).toList());
+    }
+
+    private static Report report(ReportScope scope, OffsetDateTime computedAt, List<SectionView> views) {
         return new Report(scope.month().toString(), scope.group(), scope.category(), scope.tier(), scope.channel(),
-                scope.asOf().atZoneSameInstant(EngineClock.ZONE).toOffsetDateTime().toString(),
-                views.stream().map(view -> Futures.join(view, "computing the report")).toList());
+                local(scope.asOf()), local(computedAt), views);
+    }
+
+    /**
+     * The month's facts of every section summed by row and by the attributes of their case the report filters by:
+     * what {@link ReportRollups} keeps of a closed month.
+     */
+    List<ReportRollups.Cell> cells(YearMonth month, OffsetDateTime now) {
+        var scope = ReportScope.of(month, now, null, null);
+        var views = new ArrayList<java.util.concurrent.Future<List<ReportRollups.Cell>>>();
+        for (var section : sections) {
+            views.add(sectionReaders.submit(() -> {
+                var byCell = new LinkedHashMap<List<String>, Sums>();
+                for (var fact : attributed(section, scope, true)) {
+                    var a = fact.attributes();
+                    var cell = java.util.Arrays.asList(fact.fact().caseId() == null ? "" : "C",
+                            a == null ? null : a.group(), a == null ? null : a.category(),
+                            a == null ? null : a.channel(), a == null ? null : a.tier());
+                    byCell.computeIfAbsent(cell, k -> new Sums()).add(fact.fact().keys(), fact.fact().values());
+                }
+                var cells = new ArrayList<ReportRollups.Cell>();
+                byCell.forEach((cell, sums) -> sums.forEach((rowKey, keys, sum, count) -> cells.add(new ReportRollups.Cell(
+                        section.id(), rowKey, keys, !cell.get(0).isEmpty(), cell.get(0).isEmpty() ? null
+                                : new CaseAttributes.Attributes(null, null, cell.get(2), cell.get(1), null, cell.get(3),
+                                        null, null, cell.get(4)),
+                        sum, count))));
+                return cells;
+            }));
+        }
+        return views.stream().flatMap(v -> Futures.join(v, "summing the month").stream()).toList();
     }
 
     /**
@@ -168,71 +222,130 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
     }
 
     /**
-     * The section's facts with group and category filled in from the cases, and only the scope's: a fact of a
-     * case by the case's group, category, channel and tier; a fact of no case by its tier dimensions (left out
-     * when filtered by a case's group, category or channel, or by tier when it has no tier dimension).
+     * The section's facts with group and category filled in from the cases, and only the scope's (see
+     * {@link #keeps}).
      */
     private List<Fact> facts(ReportSection section, ReportScope scope) {
-        var dims = section.dimensions();
-        int group = dims.indexOf(Dimension.GROUP);
-        int category = dims.indexOf(Dimension.CATEGORY);
-        var tierDims = new ArrayList<Integer>();
-        for (int i = 0; i < dims.size(); i++) {
-            if (dims.get(i).isTier()) tierDims.add(i);
-        }
-        var facts = section.facts(scope);
-        var missing = new HashSet<String>();
         boolean filter = scope.group() != null || scope.category() != null || scope.channel() != null
                 || scope.tier() != null;
-        for (var fact : facts) {
-            if (fact.caseId() == null) continue;
-            if (filter || (group >= 0 && fact.keys()[group] == null) || (category >= 0 && fact.keys()[category] == null)) {
-                missing.add(fact.caseId());
+        var kept = new ArrayList<Fact>();
+        for (var fact : attributed(section, scope, filter)) {
+            if (keeps(scope, section, fact.fact().caseId() != null, fact.attributes(), fact.fact().keys())) {
+                kept.add(fact.fact());
             }
-        }
-        var found = missing.isEmpty() ? java.util.Map.<String, CaseAttributes.Attributes>of() : attributes.of(missing, scope);
-        var kept = new ArrayList<Fact>(facts.size());
-        for (var fact : facts) {
-            if (fact.caseId() == null) {
-                if (scope.byCase()) continue;
-                if (scope.tier() != null && tierDims.stream().noneMatch(i -> scope.tier().equals(fact.keys()[i]))) continue;
-                kept.add(fact);
-                continue;
-            }
-            var a = found.get(fact.caseId());
-            if (scope.group() != null && (a == null || !scope.group().equals(a.group()))) continue;
-            if (scope.category() != null && (a == null || !scope.category().equals(a.category()))) continue;
-            if (scope.channel() != null && (a == null || !scope.channel().equals(a.channel()))) continue;
-            if (scope.tier() != null && (a == null || !scope.tier().equals(a.tier()))) continue;
-            if (group >= 0 && fact.keys()[group] == null) fact.keys()[group] = a == null || a.group() == null ? "-" : a.group();
-            if (category >= 0 && fact.keys()[category] == null) fact.keys()[category] = a == null ? "-" : a.category();
-            kept.add(fact);
         }
         return kept;
     }
 
-    static SectionView view(ReportSection section, List<Fact> facts) {
-        var figures = section.figures();
-        int n = figures.size();
-        var sums = new TreeMap<String, double[]>();
-        var counts = new TreeMap<String, long[]>();
-        var keys = new LinkedHashMap<String, String[]>();
+    private record Attributed(Fact fact, CaseAttributes.Attributes attributes) {}
+
+    /**
+     * The section's facts, each with its case's attributes (of every fact of a case when {@code all}, else of those
+     * that leave the case's group or category to fill in), group and category filled in from them.
+     */
+    private List<Attributed> attributed(ReportSection section, ReportScope scope, boolean all) {
+        var dims = section.dimensions();
+        int group = dims.indexOf(Dimension.GROUP);
+        int category = dims.indexOf(Dimension.CATEGORY);
+        var facts = section.facts(scope);
+        var missing = new HashSet<String>();
         for (var fact : facts) {
-            var key = String.join("|", Arrays.stream(fact.keys()).map(k -> k == null ? "-" : k).toList());
-            keys.putIfAbsent(key, fact.keys());
-            var sum = sums.computeIfAbsent(key, k -> new double[n]);
-            var count = counts.computeIfAbsent(key, k -> new long[n]);
-            for (int i = 0; i < n; i++) {
-                double v = fact.values()[i];
-                if (Double.isNaN(v)) continue;
-                sum[i] += v;
+            if (fact.caseId() == null) continue;
+            if (all || (group >= 0 && fact.keys()[group] == null) || (category >= 0 && fact.keys()[category] == null)) {
+                missing.add(fact.caseId());
+            }
+        }
+        var found = missing.isEmpty() ? java.util.Map.<String, CaseAttributes.Attributes>of() : attributes.of(missing, scope);
+        var out = new ArrayList<Attributed>(facts.size());
+        for (var fact : facts) {
+            var a = fact.caseId() == null ? null : found.get(fact.caseId());
+            if (fact.caseId() != null) {
+                if (group >= 0 && fact.keys()[group] == null) fact.keys()[group] = a == null || a.group() == null ? "-" : a.group();
+                if (category >= 0 && fact.keys()[category] == null) fact.keys()[category] = a == null ? "-" : a.category();
+            }
+            out.add(new Attributed(fact, a));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a fact (or a rollup's sums of facts) counts in the scope: a fact of a case by the case's group,
+     * category, channel and tier; a fact of no case by its tier dimensions (left out when filtered by a case's
+     * group, category or channel, or by tier when it has no tier dimension).
+     */
+    private static boolean keeps(ReportScope scope, ReportSection section, boolean caseFact, CaseAttributes.Attributes a,
+            String[] keys) {
+        if (!caseFact) {
+            if (scope.byCase()) return false;
+            if (scope.tier() == null) return true;
+            var dims = section.dimensions();
+            for (int i = 0; i < dims.size(); i++) {
+                if (dims.get(i).isTier() && scope.tier().equals(keys[i])) return true;
+            }
+            return false;
+        }
+        boolean filter = scope.group() != null || scope.category() != null || scope.channel() != null
+                || scope.tier() != null;
+        if (!filter) return true;
+        return a != null && (scope.group() == null || scope.group().equals(a.group()))
+                && (scope.category() == null || scope.category().equals(a.category()))
+                && (scope.channel() == null || scope.channel().equals(a.channel()))
+                && (scope.tier() == null || scope.tier().equals(a.tier()));
+    }
+
+    /** A section's facts summed by row: per row key its dimension values, the figures' sums and how many had a value. */
+    static final class Sums {
+
+        interface Row {
+            void accept(String rowKey, String[] keys, double[] sums, long[] counts);
+        }
+
+        private final TreeMap<String, String[]> keys = new TreeMap<>();
+        private final java.util.HashMap<String, double[]> sums = new java.util.HashMap<>();
+        private final java.util.HashMap<String, long[]> counts = new java.util.HashMap<>();
+
+        void add(String[] factKeys, double[] values) {
+            var key = String.join("|", Arrays.stream(factKeys).map(k -> k == null ? "-" : k).toList());
+            var sum = row(key, factKeys, values.length);
+            var count = counts.get(key);
+            for (int i = 0; i < values.length; i++) {
+                if (Double.isNaN(values[i])) continue;
+                sum[i] += values[i];
                 count[i]++;
             }
         }
+
+        void add(String key, String[] rowKeys, double[] rowSums, long[] rowCounts) {
+            var sum = row(key, rowKeys, rowSums.length);
+            var count = counts.get(key);
+            for (int i = 0; i < rowSums.length; i++) {
+                sum[i] += rowSums[i];
+                count[i] += rowCounts[i];
+            }
+        }
+
+        void addAll(Sums other) {
+            other.forEach(this::add);
+        }
+
+        void forEach(Row row) {
+            keys.forEach((key, values) -> row.accept(key, values, sums.get(key), counts.get(key)));
+        }
+
+        private double[] row(String key, String[] rowKeys, int n) {
+            if (keys.putIfAbsent(key, rowKeys) == null) {
+                sums.put(key, new double[n]);
+                counts.put(key, new long[n]);
+            }
+            return sums.get(key);
+        }
+    }
+
+    static SectionView view(ReportSection section, Sums rowSums) {
+        var figures = section.figures();
+        int n = figures.size();
         var rows = new ArrayList<Row>();
-        for (var entry : sums.entrySet()) {
-            var sum = entry.getValue();
-            var count = counts.get(entry.getKey());
+        rowSums.forEach((key, keys, sum, count) -> {
             var values = new ArrayList<BigDecimal>(n);
             for (int i = 0; i < n; i++) {
                 var f = figures.get(i);
@@ -248,8 +361,8 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
                     }
                 });
             }
-            rows.add(new Row(entry.getKey(), List.of(entry.getKey().split("\\|", -1)), values));
-        }
+            rows.add(new Row(key, List.of(key.split("\\|", -1)), values));
+        });
         return withRows(section, rows);
     }
 

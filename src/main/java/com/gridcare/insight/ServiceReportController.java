@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/reports/service?month=2026-11[&group=billing][&category=BILLING][&tier=KEY][&channel=WEB][&format=json|csv|xlsx]}
- * and the cases behind a figure, {@code GET /api/v1/reports/service/cases?month=…&section=sla&figure=breached&row=…}.
+ * and the cases behind a figure, {@code GET /api/v1/reports/service/cases?month=…&section=sla&figure=breached&row=…};
+ * {@code POST /api/v1/reports/service/rollup?month=2026-11} sums a closed month ahead now rather than the coming night
+ * (after correcting its records, say).
  */
 @RestController
 class ServiceReportController {
@@ -24,11 +26,19 @@ class ServiceReportController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ServiceReport reports;
+    private final ReportRollUp rollUp;
     private final Clock clock;
 
-    ServiceReportController(ServiceReport reports, Clock clock) {
+    ServiceReportController(ServiceReport reports, ReportRollUp rollUp, Clock clock) {
         this.reports = reports;
+        this.rollUp = rollUp;
         this.clock = clock;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/api/v1/reports/service/rollup")
+    @AllowedGroups(SERVICE_MANAGERS)
+    ReportRollUp.Result rollUp(@RequestParam(required = false) String month) {
+        return rollUp.rollUp(ReportScope.parse(month, null, null, OffsetDateTime.now(clock)).month());
     }
 
     @GetMapping("/api/v1/reports/service")

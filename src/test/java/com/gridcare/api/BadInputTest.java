@@ -191,6 +191,8 @@ class BadInputTest {
         t.put("GET /api/v1/reports/service/cases", new Template("GET", "/api/v1/reports/service/cases", Map.of(),
                 fields("month", "2026-01", "tier", "KEY", "channel", "WEB", "section", "sla", "figure", "breached", "row", "*"),
                 null, false));
+        t.put("POST /api/v1/reports/service/rollup", new Template("POST", "/api/v1/reports/service/rollup", Map.of(),
+                fields("month", "1999-01"), null, false));
         // relationship programmes (issue 24); contracts and campaigns for a customer or campaign that does not exist
         t.put("GET /api/v1/customers/{id}/consents", new Template("GET", "/api/v1/customers/{id}/consents",
                 Map.of("id", "BADINPUT-NOBODY"), Map.of(), null, false));

@@ -149,6 +149,8 @@ class ServiceDashboardBrowserTest {
             browser.visible(By.cssSelector(".gc-service-dashboard[data-loaded='" + MONTH + "|" + GROUP + "|||']"));
             assertThat(new Select(browser.visible(By.cssSelector(".gc-group"))).getFirstSelectedOption().getText())
                     .isEqualTo(chinese ? "电费核算" : "Billing");
+            assertThat(browser.visible(By.cssSelector(".gc-status")).getText()).as("when the figures were summed")
+                    .containsPattern(chinese ? "截至 .+ · 数据汇总于 \\S+" : "as of .+ · figures summed \\S+");
             var cards = browser.driver().findElements(By.cssSelector(".gc-card .panel-title")).stream().map(WebElement::getText).toList();
             assertThat(cards).contains(chinese ? "时限达标" : "SLA compliance", chinese ? "问题根源" : "Root causes",
                     chinese ? "工作量与积压" : "Workload and backlog", chinese ? "供电可靠性" : "Supply reliability",

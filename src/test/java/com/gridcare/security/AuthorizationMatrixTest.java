@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
         rows.put("GET /api/v1/reports/service/cases", new Probe(api -> api.get("/api/v1/reports/service/cases?month=x"),
                 Set.of(Groups.SUPERVISORS, Groups.SERVICE_MANAGERS)));
+        rows.put("POST /api/v1/reports/service/rollup", new Probe(api -> api.post("/api/v1/reports/service/rollup?month=x"),
+                Set.of(Groups.SERVICE_MANAGERS)));
         rows.put("POST /api/v1/cases/{caseId}/withdrawal",
                 new Probe(api -> api.post("/api/v1/cases/CMP-1999-000001/withdrawal", "{}"),
                         Set.of(Groups.CHANNEL_SYSTEMS, Groups.CUSTOMER_SERVICE, Groups.KEY_ACCOUNTS)));

@@ -119,7 +119,8 @@ export function serviceDashboard(node) {
       clear(categorySelect, h('option', { value: '' }, t('all')),
         [...categories].filter((c) => c !== '-').sort().map((c) => h('option', { value: c }, code(c))));
       categorySelect.value = chosen;
-      status.textContent = `${t('asOf')} ${when(report.asOf)}`;
+      // a closed month's figures come from the night's roll-up: say when they were summed
+      status.textContent = `${t('asOf')} ${when(report.asOf)} · ${t('summedAt')} ${when(report.computedAt)}`;
       root.setAttribute('data-loaded', `${report.month}|${report.group || ''}|${report.category || ''}`
         + `|${report.tier || ''}|${report.channel || ''}`);
     } catch (e) {

@@ -34,6 +34,7 @@ const words = {
   steps: ['Steps', '办理步骤'],
   noCases: ['No cases.', '无工单。'],
   asOf: ['as of', '截至'],
+  summedAt: ['figures summed', '数据汇总于'],
   cumulative: ['Cumulative share', '累计占比']
 };
 
