@@ -30,7 +30,10 @@ import org.w3c.dom.Node;
  * the contextual check becomes {@code TaskQueryExists.authorization}. Which grants make a task visible is
  * unchanged: the same rows as the join's (grants of the user, of {@code *} and of the user's groups, the
  * same permission checks, the task's id, its process definition's key or {@code *}). Revoke checks
- * ({@code authorizationCheckRevokes}) keep the engine's SQL. Off on the stock benchmark profile.
+ * ({@code authorizationCheckRevokes}) keep the engine's SQL. The candidate links a group's inbox asks for are an
+ * {@code EXISTS} too (no {@code DISTINCT}: PostgreSQL reads the newest tasks and stops after the page), and the
+ * look-up of the groups that hold grants, which every checked query makes first, walks the group index instead
+ * of the whole grant table. Off on the stock benchmark profile.
  */
 @Component
 class TaskQueryExists extends AbstractProcessEnginePlugin {
@@ -40,6 +43,7 @@ class TaskQueryExists extends AbstractProcessEnginePlugin {
     static final String ENGINE_AUTHORIZATION = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity";
     static final String SELECT = "selectTaskByQueryCriteria";
     static final String COUNT = "selectTaskCountByQueryCriteria";
+    static final String AUTHORIZED_GROUPS = "selectAuthorizedGroupIds";
 
     private final boolean enabled;
 
@@ -69,6 +73,7 @@ class TaskQueryExists extends AbstractProcessEnginePlugin {
     public static boolean distinct(TaskQueryImpl query) {
         if (!applies(query.getAuthCheck())) return true;
         if (query.getOrderingProperties().stream().anyMatch(o -> o.getRelation() != null)) return true;
+        if (!joinsCandidateLinks(query)) return false;
         for (var q : query.getQueries()) {
             if (q.getCandidateUser() != null || q.getCandidateGroups() != null || q.getCandidateGroupLike() != null
                     || q.getInvolvedUser() != null || q.isWithCandidateGroups() || q.isWithCandidateUsers()) {
@@ -76,6 +81,17 @@ class TaskQueryExists extends AbstractProcessEnginePlugin {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the candidate links are joined to the tasks, as the engine does, or asked for as a correlated
+     * {@code EXISTS} (one per task, through the links' task index: no task repeated, so no {@code DISTINCT}).
+     * Joined where the grant check keeps the engine's SQL, and for "involved user" queries, whose criterion
+     * reads the joined link beside the task's assignee and owner.
+     */
+    public static boolean joinsCandidateLinks(TaskQueryImpl query) {
+        if (!applies(query.getAuthCheck())) return true;
+        return query.getQueries().stream().anyMatch(q -> q.getInvolvedUser() != null);
     }
 
     @Override
@@ -92,11 +108,12 @@ class TaskQueryExists extends AbstractProcessEnginePlugin {
         var factory = engine.getDbSqlSessionFactory();
         var mappings = factory.getStatementMappings() == null ? new HashMap<String, String>()
                 : new HashMap<>(factory.getStatementMappings());
-        if (mappings.containsKey(SELECT) || mappings.containsKey(COUNT)) {
+        if (mappings.containsKey(SELECT) || mappings.containsKey(COUNT) || mappings.containsKey(AUTHORIZED_GROUPS)) {
             throw new IllegalStateException("the engine already maps the task query for " + engine.getDatabaseType());
         }
         mappings.put(SELECT, NAMESPACE + ".selectTasksWithGrantExists");
         mappings.put(COUNT, NAMESPACE + ".selectTaskCountWithGrantExists");
+        mappings.put(AUTHORIZED_GROUPS, NAMESPACE + "." + AUTHORIZED_GROUPS);
         factory.setStatementMappings(mappings);
     }
 
@@ -111,7 +128,7 @@ class TaskQueryExists extends AbstractProcessEnginePlugin {
         var copy = original.getNode().cloneNode(true);
         int joins = 0;
         int checks = 0;
-        for (var include : includes(copy)) {
+        for (var include : elements(copy, "include")) {
             var refid = include.getAttribute("refid");
             if (refid.equals(ENGINE_AUTHORIZATION + ".authCheckJoinWithoutOnClause")) {
                 var guard = (Element) include.getParentNode();
@@ -128,19 +145,72 @@ class TaskQueryExists extends AbstractProcessEnginePlugin {
             throw new IllegalStateException("the engine's task query has " + joins + " grant joins and " + checks
                     + " authorization checks, not one each");
         }
+        candidateLinksAsExists(copy);
         return new XNode(null, copy, mybatis.getVariables());
     }
 
-    private static java.util.List<Element> includes(Node node) {
+    static final String LINK_JOIN = "left join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_";
+    static final String CANDIDATE = "and I.TYPE_ = 'candidate'";
+
+    /**
+     * The candidate-link join made conditional on {@link #joinsCandidateLinks}, and otherwise the candidate
+     * criteria ({@code I.TYPE_ = 'candidate' and (I.GROUP_ID_ IN …)}) wrapped in an {@code EXISTS} over the links
+     * of the task. Fails when the engine's fragment does not have exactly one of each.
+     */
+    private static void candidateLinksAsExists(Node copy) {
+        var joins = elements(copy, "if").stream().filter(e -> text(e).equals(LINK_JOIN)).toList();
+        var candidates = elements(copy, "trim").stream().filter(e -> directText(e).contains(CANDIDATE)).toList();
+        if (joins.size() != 1 || candidates.size() != 1) {
+            throw new IllegalStateException("the engine's task query has " + joins.size() + " candidate-link joins and "
+                    + candidates.size() + " candidate criteria, not one each");
+        }
+        var join = joins.get(0);
+        join.setAttribute("test", "(" + join.getAttribute("test") + ") and @" + NAMESPACE + "@joinsCandidateLinks(_parameter)");
+        var trim = candidates.get(0);
+        var document = trim.getOwnerDocument();
+        var unless = "!@" + NAMESPACE + "@joinsCandidateLinks(_parameter)";
+        for (var child : children(trim)) {
+            if (child.getNodeType() == Node.TEXT_NODE && child.getNodeValue().contains(CANDIDATE)) {
+                var open = document.createElement("if");
+                open.setAttribute("test", unless);
+                open.appendChild(document.createTextNode(" and EXISTS (SELECT 1 FROM ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ "));
+                trim.insertBefore(open, child);
+            }
+        }
+        var close = document.createElement("if");
+        close.setAttribute("test", unless);
+        close.appendChild(document.createTextNode(" ) "));
+        trim.appendChild(close);
+    }
+
+    private static java.util.List<Node> children(Node node) {
+        var list = new java.util.ArrayList<Node>();
+        for (int i = 0; i < node.getChildNodes().getLength(); i++) list.add(node.getChildNodes().item(i));
+        return list;
+    }
+
+    private static java.util.List<Element> elements(Node node, String tag) {
         var found = new java.util.ArrayList<Element>();
-        var children = node.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            var child = children.item(i);
+        for (var child : children(node)) {
             if (child instanceof Element element) {
-                if (element.getTagName().equals("include")) found.add(element);
-                found.addAll(includes(element));
+                if (element.getTagName().equals(tag)) found.add(element);
+                found.addAll(elements(element, tag));
             }
         }
         return found;
     }
+
+    private static String text(Node node) {
+        return node.getTextContent().replaceAll("\\s+", " ").trim();
+    }
+
+    /** The element's own text, without its child elements'. */
+    private static String directText(Element element) {
+        var out = new StringBuilder();
+        for (var child : children(element)) {
+            if (child.getNodeType() == Node.TEXT_NODE) out.append(child.getNodeValue());
+        }
+        return out.toString().replaceAll("\\s+", " ");
+    }
+
 }

@@ -86,7 +86,11 @@ class TaskQueryExistsTest {
                 q -> q.processDefinitionKey(PROCESS).taskCandidateGroupIn(List.of(Groups.BILLING, Groups.METERING))
                         .orderByTaskId().asc(),
                 q -> q.processDefinitionKey(PROCESS).or().taskCandidateUser("tqe-user").taskCandidateGroup(Groups.BILLING)
-                        .endOr().orderByTaskName().asc());
+                        .endOr().orderByTaskName().asc(),
+                q -> q.processDefinitionKey(PROCESS).taskCandidateGroupIn(Groups.STAFF).includeAssignedTasks()
+                        .orderByTaskCreateTime().desc(),
+                q -> q.processDefinitionKey(PROCESS).withCandidateGroups().orderByTaskCreateTime().desc(),
+                q -> q.processDefinitionKey(PROCESS).taskInvolvedUser("tqe-user").orderByTaskCreateTime().desc());
         int visibleSomewhere = 0;
         for (var agent : agents) {
             for (var query : queries) {
@@ -139,14 +143,33 @@ class TaskQueryExistsTest {
         });
         for (var exists : List.of(sql[0], sql[2])) {
             assertThat(exists).contains("EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE")
-                    .contains("A.RESOURCE_ID_ = RES.ID_").doesNotContain("AUTH ON").doesNotContain("AUTH.");
+                    .contains("A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')").doesNotContain("AUTH ON").doesNotContain("AUTH.");
         }
         for (var join : List.of(sql[1], sql[3])) assertThat(join).contains("AUTH ON").doesNotContain("EXISTS");
-        // the candidate links can repeat a task, so a group's inbox stays distinct; without them nothing can
-        assertThat(sql[0]).containsIgnoringCase("select distinct");
+        // a group's inbox asks for its candidate links with EXISTS: no task repeats, nothing to make distinct
+        assertThat(sql[0]).contains("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_")
+                .doesNotContain("left join ACT_RU_IDENTITYLINK I").doesNotContainIgnoringCase("select distinct");
+        assertThat(sql[1]).contains("left join ACT_RU_IDENTITYLINK I").containsIgnoringCase("select distinct");
         assertThat(sql[2]).doesNotContainIgnoringCase("select distinct");
         assertThat(sql[3]).containsIgnoringCase("select distinct");
         if (Boolean.getBoolean("print-task-query")) System.out.println(String.join("\n", sql));
+    }
+
+    @Test
+    void theGroupsHoldingGrantsAreTheOnesTheEngineFinds() {
+        assertThat(configuration.getDbSqlSessionFactory().mapStatement(TaskQueryExists.AUTHORIZED_GROUPS))
+                .isEqualTo(TaskQueryExists.NAMESPACE + "." + TaskQueryExists.AUTHORIZED_GROUPS);
+        var found = configuration.getCommandExecutorTxRequired().execute((Command<List<java.util.Set<String>>>) context -> {
+            var session = context.getDbSqlSession().getSqlSession();
+            var engines = new java.util.HashSet<String>(session.selectList("org.camunda.bpm.engine.impl.persistence.entity"
+                    + ".AuthorizationEntity." + TaskQueryExists.AUTHORIZED_GROUPS));
+            engines.remove(null);
+            var ours = new java.util.HashSet<String>(session.selectList(TaskQueryExists.NAMESPACE + "."
+                    + TaskQueryExists.AUTHORIZED_GROUPS));
+            return List.of(engines, ours);
+        });
+        assertThat(found.get(0)).as("groups with grants").contains(DEFINITION_READER, Groups.CUSTOMER_SERVICE, Groups.BILLING);
+        assertThat(found.get(1)).isEqualTo(found.get(0));
     }
 
     record Agent(String user, List<String> groups) {}
