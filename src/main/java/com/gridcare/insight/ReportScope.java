@@ -46,6 +46,11 @@ public record ReportScope(YearMonth month, OffsetDateTime start, OffsetDateTime 
         return asOf.equals(end);
     }
 
+    /** Filtered by any of group, category, channel and tier. */
+    public boolean filtered() {
+        return group != null || category != null || channel != null || tier != null;
+    }
+
     /** Filtered by a case attribute (group, category or channel): only facts of cases count. */
     public boolean byCase() {
         return group != null || category != null || channel != null;

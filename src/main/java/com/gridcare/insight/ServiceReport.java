@@ -131,19 +131,20 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
         var views = new ArrayList<java.util.concurrent.Future<List<ReportRollups.Cell>>>();
         for (var section : sections) {
             views.add(sectionReaders.submit(() -> {
-                var byCell = new LinkedHashMap<List<String>, Sums>();
+                record Attributes(boolean caseFact, String group, String category, String channel, String tier) {}
+                var byCell = new LinkedHashMap<Attributes, Sums>();
                 for (var fact : attributed(section, scope, true)) {
                     var a = fact.attributes();
-                    var cell = java.util.Arrays.asList(fact.fact().caseId() == null ? "" : "C",
-                            a == null ? null : a.group(), a == null ? null : a.category(),
-                            a == null ? null : a.channel(), a == null ? null : a.tier());
+                    var cell = a == null ? new Attributes(fact.fact().caseId() != null, null, null, null, null)
+                            : new Attributes(true, a.group(), a.category(), a.channel(), a.tier());
                     byCell.computeIfAbsent(cell, k -> new Sums()).add(fact.fact().keys(), fact.fact().values());
                 }
                 var cells = new ArrayList<ReportRollups.Cell>();
                 byCell.forEach((cell, sums) -> sums.forEach((rowKey, keys, sum, count) -> cells.add(new ReportRollups.Cell(
-                        section.id(), rowKey, keys, !cell.get(0).isEmpty(), cell.get(0).isEmpty() ? null
-                                : new CaseAttributes.Attributes(null, null, cell.get(2), cell.get(1), null, cell.get(3),
-                                        null, null, cell.get(4)),
+                        section.id(), rowKey, keys, cell.caseFact(), cell.caseFact()
+                                ? new CaseAttributes.Attributes(null, null, cell.category(), cell.group(), null,
+                                        cell.channel(), null, null, cell.tier())
+                                : null,
                         sum, count))));
                 return cells;
             }));
@@ -226,10 +227,8 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
      * {@link #keeps}).
      */
     private List<Fact> facts(ReportSection section, ReportScope scope) {
-        boolean filter = scope.group() != null || scope.category() != null || scope.channel() != null
-                || scope.tier() != null;
         var kept = new ArrayList<Fact>();
-        for (var fact : attributed(section, scope, filter)) {
+        for (var fact : attributed(section, scope, scope.filtered())) {
             if (keeps(scope, section, fact.fact().caseId() != null, fact.attributes(), fact.fact().keys())) {
                 kept.add(fact.fact());
             }
@@ -284,9 +283,7 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
             }
             return false;
         }
-        boolean filter = scope.group() != null || scope.category() != null || scope.channel() != null
-                || scope.tier() != null;
-        if (!filter) return true;
+        if (!scope.filtered()) return true;
         return a != null && (scope.group() == null || scope.group().equals(a.group()))
                 && (scope.category() == null || scope.category().equals(a.category()))
                 && (scope.channel() == null || scope.channel().equals(a.channel()))
