@@ -51,7 +51,8 @@ class TableOwnershipTest {
             entry("survey_campaign", "survey"), entry("survey_campaign_question", "survey"),
             entry("survey_campaign_invitation", "survey"), entry("survey_campaign_answer", "survey"),
             entry("survey_campaign_number_seq", "survey"), entry("survey_campaign_recovery_call", "survey"),
-            entry("usage_report", "usage"), entry("usage_median", "usage"), entry("usage_run", "usage"));
+            entry("usage_report", "usage"), entry("usage_median", "usage"), entry("usage_run", "usage"),
+            entry("service_report_month", "insight"), entry("service_report_cell", "insight"));
 
     /**
      * "package/File.java → table" uses not yet moved behind the owner's service because the owning package

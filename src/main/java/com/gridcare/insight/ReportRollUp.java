@@ -4,7 +4,6 @@ import com.gridcare.kernel.EngineClock;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +24,11 @@ public class ReportRollUp {
     private final Clock clock;
     private final int months;
 
-    ReportRollUp(ServiceReport report, ReportRollups rollups, Clock clock,
-            @Value("${gridcare.insight.rollup.months}") int months) {
+    ReportRollUp(ServiceReport report, ReportRollups rollups, Clock clock, InsightProperties properties) {
         this.report = report;
         this.rollups = rollups;
         this.clock = clock;
-        this.months = months;
+        this.months = properties.rollup().months();
     }
 
     /** @throws com.gridcare.api.InvalidFieldException naming {@code month} when it has not ended */
