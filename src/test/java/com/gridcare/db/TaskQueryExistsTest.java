@@ -80,17 +80,18 @@ class TaskQueryExistsTest {
                 new Agent("tqe-user", List.of()),
                 new Agent("tqe-nobody", List.of(Groups.RULE_ANALYSTS)),
                 new Agent("tqe-definition", List.of(DEFINITION_READER)));
+        // every ordering ends with the id: tasks of the same name or creation time come in no defined order
         List<Consumer<TaskQueryImpl>> queries = List.of(
-                q -> q.processDefinitionKey(PROCESS).orderByTaskCreateTime().desc(),
-                q -> q.processDefinitionKey(PROCESS).taskCandidateGroup(Groups.CUSTOMER_SERVICE).orderByTaskCreateTime().desc(),
+                q -> q.processDefinitionKey(PROCESS).orderByTaskCreateTime().desc().orderByTaskId().asc(),
+                q -> q.processDefinitionKey(PROCESS).taskCandidateGroup(Groups.CUSTOMER_SERVICE).orderByTaskCreateTime().desc().orderByTaskId().asc(),
                 q -> q.processDefinitionKey(PROCESS).taskCandidateGroupIn(List.of(Groups.BILLING, Groups.METERING))
                         .orderByTaskId().asc(),
                 q -> q.processDefinitionKey(PROCESS).or().taskCandidateUser("tqe-user").taskCandidateGroup(Groups.BILLING)
-                        .endOr().orderByTaskName().asc(),
+                        .endOr().orderByTaskName().asc().orderByTaskId().asc(),
                 q -> q.processDefinitionKey(PROCESS).taskCandidateGroupIn(Groups.STAFF).includeAssignedTasks()
-                        .orderByTaskCreateTime().desc(),
-                q -> q.processDefinitionKey(PROCESS).withCandidateGroups().orderByTaskCreateTime().desc(),
-                q -> q.processDefinitionKey(PROCESS).taskInvolvedUser("tqe-user").orderByTaskCreateTime().desc());
+                        .orderByTaskCreateTime().desc().orderByTaskId().asc(),
+                q -> q.processDefinitionKey(PROCESS).withCandidateGroups().orderByTaskCreateTime().desc().orderByTaskId().asc(),
+                q -> q.processDefinitionKey(PROCESS).taskInvolvedUser("tqe-user").orderByTaskCreateTime().desc().orderByTaskId().asc());
         int visibleSomewhere = 0;
         for (var agent : agents) {
             for (var query : queries) {
