@@ -10,6 +10,7 @@ import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -62,11 +63,17 @@ class TasklistFiltersTest {
         return answer.json().path("caseId").asText();
     }
 
-    /** The case numbers of the tasks the filter shows to the test user of the group. */
-    private List<String> casesIn(String filterName, String group) {
+    /**
+     * The case numbers, among the cases given, of the tasks the filter shows to the test user of the group. Narrowed
+     * to those cases: the filters sort by due date, and a first page of all the tasks the tests have left need not
+     * reach the newest.
+     */
+    private List<String> casesIn(String filterName, String group, String... caseIds) {
         var filter = filters.createFilterQuery().filterName(filterName).singleResult();
+        var theseCases = tasks.createTaskQuery().processInstanceIdIn(
+                Arrays.stream(caseIds).map(this::processInstanceOf).toArray(String[]::new));
         identity.setAuthentication(TestData.user(group), List.of(group));
-        List<Task> tasks = filters.listPage(filter.getId(), 0, 1000);
+        List<Task> tasks = filters.listPage(filter.getId(), theseCases, 0, 1000);
         identity.clearAuthentication();
         return tasks.stream().map(task -> runtime.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey()).toList();
@@ -77,9 +84,11 @@ class TasklistFiltersTest {
         var strategic = complaint(testData.strategic(), "SERVICE_CONDUCT");
         var residential = complaint(testData.residential(), "SERVICE_CONDUCT");
 
-        assertThat(casesIn(TasklistFilters.KEY_ACCOUNTS, Groups.SUPERVISORS)).contains(strategic).doesNotContain(residential);
-        assertThat(casesIn(TasklistFilters.MY_GROUPS_TASKS, Groups.SUPERVISORS)).contains(strategic, residential);
-        assertThat(casesIn(TasklistFilters.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE)).doesNotContain(strategic);
+        assertThat(casesIn(TasklistFilters.KEY_ACCOUNTS, Groups.SUPERVISORS, strategic, residential))
+                .contains(strategic).doesNotContain(residential);
+        assertThat(casesIn(TasklistFilters.MY_GROUPS_TASKS, Groups.SUPERVISORS, strategic, residential))
+                .contains(strategic, residential);
+        assertThat(casesIn(TasklistFilters.KEY_ACCOUNTS, Groups.CUSTOMER_SERVICE, strategic)).doesNotContain(strategic);
     }
 
     private String processInstanceOf(String caseId) {
@@ -97,21 +106,23 @@ class TasklistFiltersTest {
         runtime.setVariable(processInstanceOf(atRisk), CaseVariables.REGULATORY_RISK, true);
         runtime.setVariable(processInstanceOf(waiting), CaseVariables.WAITING_FOR_CUSTOMER, true);
         runtime.setVariable(processInstanceOf(ordinary), CaseVariables.ESCALATED, false);
+        var all = new String[] {escalated, atRisk, waiting, ordinary};
 
-        assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.SUPERVISORS))
+        assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.SUPERVISORS, all))
                 .contains(escalated, atRisk).doesNotContain(waiting, ordinary);
-        assertThat(casesIn(TasklistFilters.REGULATORY_RISK_CASES, Groups.SUPERVISORS))
+        assertThat(casesIn(TasklistFilters.REGULATORY_RISK_CASES, Groups.SUPERVISORS, all))
                 .contains(atRisk).doesNotContain(escalated, waiting, ordinary);
-        assertThat(casesIn(TasklistFilters.WAITING, Groups.SUPERVISORS))
+        assertThat(casesIn(TasklistFilters.WAITING, Groups.SUPERVISORS, all))
                 .contains(waiting).doesNotContain(escalated, atRisk, ordinary);
-        assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.BILLING)).doesNotContain(escalated, atRisk);
+        assertThat(casesIn(TasklistFilters.ESCALATED_CASES, Groups.BILLING, all)).doesNotContain(escalated, atRisk);
     }
 
-    /** The card values Tasklist shows for each task of the filter's first page, as the test user of the group sees them. */
-    private Map<String, Map<String, String>> cards(String filterName, String group) {
+    /** The card values Tasklist shows for each task of the filter in the process instance, as the group's user sees them. */
+    private Map<String, Map<String, String>> cards(String filterName, String group, String processInstanceId) {
         var filter = filters.createFilterQuery().filterName(filterName).singleResult();
         var answer = Api.at(port).as(group).post("/engine-rest/filter/" + filter.getId()
-                + "/list?firstResult=0&maxResults=1000", "{}", "Accept", "application/hal+json");
+                + "/list?firstResult=0&maxResults=100", """
+                {"processInstanceId": "%s"}""".formatted(processInstanceId), "Accept", "application/hal+json");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         var cards = new HashMap<String, Map<String, String>>();
         answer.json().path("_embedded").path("task").forEach(task -> {
@@ -129,13 +140,15 @@ class TasklistFiltersTest {
         var caseId = complaint(customer, "SERVICE_CONDUCT");
         var task = tasks.createTaskQuery().processInstanceId(processInstanceOf(caseId)).singleResult();
 
-        var card = cards(TasklistFilters.MY_GROUPS_TASKS, Groups.SUPERVISORS).get(task.getId());
+        var card = cards(TasklistFilters.MY_GROUPS_TASKS, Groups.SUPERVISORS, task.getProcessInstanceId())
+                .get(task.getId());
 
         assertThat(card).as("card of %s", caseId).containsEntry("caseId", caseId)
                 .containsEntry("customerName", "Test customer " + customer).containsEntry("category", "SERVICE_CONDUCT")
                 .containsEntry("tier", "STRATEGIC");
         assertThat(tasks.getVariablesLocal(task.getId())).as("nothing copied onto the task").isEmpty();
-        assertThat(cards(TasklistFilters.MY_GROUPS_TASKS, Groups.BILLING)).as("another group's inbox")
+        assertThat(cards(TasklistFilters.MY_GROUPS_TASKS, Groups.BILLING, task.getProcessInstanceId()))
+                .as("another group's inbox")
                 .doesNotContainKey(task.getId());
         // a variable query for the card names by the task's id, as another group: nothing
         var other = Api.at(port).as(Groups.BILLING).get("/engine-rest/variable-instance?variableScopeIdIn="
@@ -156,7 +169,7 @@ class TasklistFiltersTest {
             dueOn(dueYesterday, "2026-11-26T23:30:00+08:00");
             dueOn(dueTomorrow, "2026-11-28T00:30:00+08:00");
 
-            assertThat(casesIn(TasklistFilters.DUE_TODAY, Groups.SUPERVISORS))
+            assertThat(casesIn(TasklistFilters.DUE_TODAY, Groups.SUPERVISORS, dueToday, dueYesterday, dueTomorrow))
                     .contains(dueToday).doesNotContain(dueYesterday, dueTomorrow);
         } finally {
             ClockUtil.reset();
