@@ -33,6 +33,7 @@ class TableOwnershipTest {
             entry("case_clock", "clock"), entry("case_clock_state", "clock"),
             entry("customer", "customer"), entry("customer_consumption", "customer"),
             entry("customer_access_log", "customer"), entry("customer_tier_change", "customer"),
+            entry("customer_retiering_run", "customer"),
             entry("offer_grant", "offers"),
             entry("customer_contact", "contact"), entry("contact_number_seq", "contact"),
             entry("service_request", "servicerequest"),

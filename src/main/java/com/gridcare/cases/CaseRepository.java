@@ -206,20 +206,17 @@ public class CaseRepository {
     }
 
     /**
-     * Contacts of customers since a moment: all, digital (app or web), billing complaints; GridCare's own cases
-     * left out.
+     * Contacts since a moment of the customers {@code customers} (a condition on customer_id with its parameters)
+     * picks: all, digital (app or web), billing complaints; GridCare's own cases left out.
      */
-    Map<String, int[]> contactCounts(Collection<String> customerIds, OffsetDateTime since) {
+    Map<String, int[]> contactCounts(String customers, List<?> customersParams, OffsetDateTime since) {
         var result = new HashMap<String, int[]>();
-        if (customerIds.isEmpty()) return result;
-        var ids = List.copyOf(customerIds);
-        var params = new ArrayList<Object>(ids);
+        var params = new ArrayList<Object>(customersParams);
         params.add(since);
         jdbc.sql("SELECT customer_id, COUNT(*),"
                         + " SUM(CASE WHEN channel IN ('APP', 'WEB') THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN kind = 'COMPLAINT' AND category = 'BILLING' THEN 1 ELSE 0 END)"
-                        + " FROM service_case WHERE customer_id IN ("
-                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND received_at >= ?"
+                        + " FROM service_case WHERE " + customers + " AND received_at >= ?"
                         + " AND channel <> 'SYSTEM' GROUP BY customer_id")
                 .params(params)
                 .query((rs, n) -> result.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)}))

@@ -21,6 +21,9 @@ public interface CustomerCases {
     /** The counts of each customer that has any (customers without contacts are left out). */
     Map<String, Counts> contactsSince(Collection<String> customerIds, OffsetDateTime since);
 
+    /** {@link #contactsSince} of every customer whose id lies between {@code firstId} and {@code lastId}. */
+    Map<String, Counts> contactsBetween(String firstId, String lastId, OffsetDateTime since);
+
     /** A case of the customer that is not closed yet. */
     record OpenCase(String caseId, String kind, String category, String stage, OffsetDateTime receivedAt) {}
 

@@ -1,5 +1,6 @@
 package com.gridcare.customer;
 
+import com.gridcare.db.Database;
 import com.gridcare.db.TransactionCache;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +36,19 @@ public class CustomerRepository {
         }
     }
 
+    /** A customer's evaluation to store. */
+    public record Rated(String customerId, CustomerEvaluation evaluation) {}
+
     private final JdbcClient jdbc;
     private final CustomerCases cases;
+    private final Database database;
     /** Customers this transaction has read: the steps of one engine command read their customer once. */
     private final TransactionCache<String, Optional<Customer>> read = new TransactionCache<>();
 
-    CustomerRepository(JdbcClient jdbc, CustomerCases cases) {
+    CustomerRepository(JdbcClient jdbc, CustomerCases cases, Database database) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.database = database;
     }
 
     public Optional<Customer> find(String id) {
@@ -217,23 +222,42 @@ public class CustomerRepository {
 
     /** {@link #history} for many customers at once (two queries), for simulations over every customer. */
     public Map<String, History> histories(Collection<String> customerIds, LocalDate today) {
-        var result = new HashMap<String, History>();
-        if (customerIds.isEmpty()) return result;
+        if (customerIds.isEmpty()) return new HashMap<>();
         var ids = List.copyOf(customerIds);
-        var placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return histories(ids, "customer_id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", ids,
+                cases.contactsSince(ids, yearBefore(today)), today);
+    }
+
+    /**
+     * {@link #histories} of a page of customers in id order ({@link #page}), read by the range of their ids, which
+     * the indexes walk (a list of thousands of ids is planned as a scan of the whole table).
+     */
+    public Map<String, History> historiesOfPage(List<Customer> page, LocalDate today) {
+        if (page.isEmpty()) return new HashMap<>();
+        var first = page.get(0).id();
+        var last = page.get(page.size() - 1).id();
+        return histories(page.stream().map(Customer::id).toList(), "customer_id BETWEEN ? AND ?", List.of(first, last),
+                cases.contactsBetween(first, last, yearBefore(today)), today);
+    }
+
+    private static OffsetDateTime yearBefore(LocalDate today) {
+        return today.minusYears(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    private Map<String, History> histories(List<String> ids, String customers, List<?> customersParams,
+            Map<String, CustomerCases.Counts> contacts, LocalDate today) {
         var from = YearMonth.from(today).minusMonths(11).atDay(1);
         record Month(String customerId, BigDecimal kwh, BigDecimal billed, boolean paidOnTime) {}
-        var params = new ArrayList<Object>(ids);
+        var params = new ArrayList<Object>(customersParams);
         params.add(from);
         var months = jdbc.sql("SELECT customer_id, kwh, billed_amount, paid_on_time FROM customer_consumption"
-                        + " WHERE customer_id IN (" + placeholders + ") AND billing_month >= ?"
-                        + " ORDER BY customer_id, billing_month DESC")
+                        + " WHERE " + customers + " AND billing_month >= ? ORDER BY customer_id, billing_month DESC")
                 .params(params)
                 .query((rs, n) -> new Month(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBoolean(4)))
                 .list();
-        var contacts = cases.contactsSince(ids, today.minusYears(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        var byCustomer = new LinkedHashMap<String, List<Month>>();
+        var byCustomer = new HashMap<String, List<Month>>();
         months.forEach(m -> byCustomer.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        var result = new HashMap<String, History>();
         for (var id : ids) {
             var list = byCustomer.getOrDefault(id, List.of());
             double kwh = list.stream().mapToDouble(m -> m.kwh().doubleValue()).sum();
@@ -280,11 +304,13 @@ public class CustomerRepository {
         return tiers;
     }
 
-    public void saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {
+    /** Stores the customer's evaluation, recording a change of tier; whether the tier changed. */
+    public boolean saveEvaluation(String customerId, CustomerEvaluation evaluation, OffsetDateTime now) {
         read.forget(customerId);
         var before = jdbc.sql("SELECT tier FROM customer WHERE id = ?").param(customerId).query(String.class).optional()
                 .orElse(null);
-        if (!evaluation.getTier().name().equals(before)) {
+        boolean changed = !evaluation.getTier().name().equals(before);
+        if (changed) {
             // the tier history the service report's tier views read (TierReportSections)
             jdbc.sql("INSERT INTO customer_tier_change (customer_id, from_tier, to_tier, changed_at) VALUES (?, ?, ?, ?)")
                     .params(customerId, before, evaluation.getTier().name(), now).update();
@@ -293,6 +319,36 @@ public class CustomerRepository {
                 .params(evaluation.getTier().name(), String.join(",", evaluation.getFlags()),
                         String.join(",", evaluation.getSegments()), now, customerId)
                 .update();
+        return changed;
+    }
+
+    /**
+     * {@link #saveEvaluation} for many customers: on PostgreSQL one statement over arrays (the tier changes read
+     * the tiers the update replaces: one snapshot), on H2 one customer after another. The number of tier changes.
+     */
+    public int saveEvaluations(List<Rated> rated, OffsetDateTime now) {
+        if (rated.isEmpty()) return 0;
+        if (!database.isPostgres()) {
+            return (int) rated.stream().filter(r -> saveEvaluation(r.customerId(), r.evaluation(), now)).count();
+        }
+        return jdbc.sql("""
+                WITH rated (id, tier, flags, segments) AS (
+                       SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])),
+                     changed AS (
+                       INSERT INTO customer_tier_change (customer_id, from_tier, to_tier, changed_at)
+                       SELECT c.id, c.tier, r.tier, ? FROM customer c JOIN rated r ON r.id = c.id
+                        WHERE c.tier IS DISTINCT FROM r.tier
+                       RETURNING 1),
+                     updated AS (
+                       UPDATE customer c SET tier = r.tier, flags = r.flags, segments = r.segments, evaluated_at = ?
+                         FROM rated r WHERE c.id = r.id)
+                SELECT COUNT(*) FROM changed""")
+                .params(rated.stream().map(Rated::customerId).toArray(String[]::new),
+                        rated.stream().map(r -> r.evaluation().getTier().name()).toArray(String[]::new),
+                        rated.stream().map(r -> String.join(",", r.evaluation().getFlags())).toArray(String[]::new),
+                        rated.stream().map(r -> String.join(",", r.evaluation().getSegments())).toArray(String[]::new),
+                        now, now)
+                .query(Integer.class).single();
     }
 
     private static Customer map(ResultSet rs, int row) throws SQLException {

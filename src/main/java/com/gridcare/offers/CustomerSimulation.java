@@ -67,7 +67,7 @@ class CustomerSimulation implements RuleSimulator {
             var page = customers.page(after, PAGE);
             if (page.isEmpty()) break;
             after = page.get(page.size() - 1).id();
-            var histories = customers.histories(page.stream().map(c -> c.id()).toList(), scope.today());
+            var histories = customers.historiesOfPage(page, scope.today());
             var before = evaluator.evaluateAll(current, page, histories, scope.today());
             var then = evaluator.evaluateAll(candidate, page, histories, scope.today());
             var offersBefore = offers(current, before);
