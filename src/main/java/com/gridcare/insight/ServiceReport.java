@@ -297,27 +297,26 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
             void accept(String rowKey, String[] keys, double[] sums, long[] counts);
         }
 
-        private final TreeMap<String, String[]> keys = new TreeMap<>();
-        private final java.util.HashMap<String, double[]> sums = new java.util.HashMap<>();
-        private final java.util.HashMap<String, long[]> counts = new java.util.HashMap<>();
+        /** A row's dimension values, and per figure its sum and how many values were summed. */
+        private record Totals(String[] keys, double[] sums, long[] counts) {}
+
+        private final TreeMap<String, Totals> rows = new TreeMap<>();
 
         void add(String[] factKeys, double[] values) {
             var key = String.join("|", Arrays.stream(factKeys).map(k -> k == null ? "-" : k).toList());
-            var sum = row(key, factKeys, values.length);
-            var count = counts.get(key);
+            var row = row(key, factKeys, values.length);
             for (int i = 0; i < values.length; i++) {
                 if (Double.isNaN(values[i])) continue;
-                sum[i] += values[i];
-                count[i]++;
+                row.sums()[i] += values[i];
+                row.counts()[i]++;
             }
         }
 
         void add(String key, String[] rowKeys, double[] rowSums, long[] rowCounts) {
-            var sum = row(key, rowKeys, rowSums.length);
-            var count = counts.get(key);
+            var row = row(key, rowKeys, rowSums.length);
             for (int i = 0; i < rowSums.length; i++) {
-                sum[i] += rowSums[i];
-                count[i] += rowCounts[i];
+                row.sums()[i] += rowSums[i];
+                row.counts()[i] += rowCounts[i];
             }
         }
 
@@ -326,15 +325,11 @@ public class ServiceReport implements org.springframework.beans.factory.Disposab
         }
 
         void forEach(Row row) {
-            keys.forEach((key, values) -> row.accept(key, values, sums.get(key), counts.get(key)));
+            rows.forEach((key, totals) -> row.accept(key, totals.keys(), totals.sums(), totals.counts()));
         }
 
-        private double[] row(String key, String[] rowKeys, int n) {
-            if (keys.putIfAbsent(key, rowKeys) == null) {
-                sums.put(key, new double[n]);
-                counts.put(key, new long[n]);
-            }
-            return sums.get(key);
+        private Totals row(String key, String[] rowKeys, int n) {
+            return rows.computeIfAbsent(key, k -> new Totals(rowKeys, new double[n], new long[n]));
         }
     }
 

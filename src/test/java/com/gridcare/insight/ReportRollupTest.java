@@ -44,9 +44,7 @@ class ReportRollupTest {
 
     @BeforeEach
     void seed() {
-        testData.users();
-        manager = Api.at(port).as(Groups.SERVICE_MANAGERS);
-        ServiceReportFixture.seed(jdbc, testData.residential());
+        manager = ServiceReportFixture.seedForManager(jdbc, testData, port);
     }
 
     @AfterEach

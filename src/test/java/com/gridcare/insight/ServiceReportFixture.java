@@ -1,6 +1,9 @@
 package com.gridcare.insight;
 
 import com.gridcare.kernel.EngineClock;
+import com.gridcare.kernel.Groups;
+import com.gridcare.testsupport.Api;
+import com.gridcare.testsupport.TestData;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -28,6 +31,13 @@ public final class ServiceReportFixture {
     public static void seed(JdbcClient jdbc, String customerId) {
         seedCases(jdbc, customerId);
         seedCustomers(jdbc);
+    }
+
+    /** What each report test starts from: the users and the fixture; a service manager to ask for reports. */
+    static Api seedForManager(JdbcClient jdbc, TestData testData, int port) {
+        testData.users();
+        seed(jdbc, testData.residential());
+        return Api.at(port).as(Groups.SERVICE_MANAGERS);
     }
 
     static final int CUSTOMERS = 60;

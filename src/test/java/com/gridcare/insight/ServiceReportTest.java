@@ -55,9 +55,7 @@ class ServiceReportTest {
 
     @BeforeEach
     void seed() {
-        testData.users();
-        manager = Api.at(port).as(Groups.SERVICE_MANAGERS);
-        ServiceReportFixture.seed(jdbc, testData.residential());
+        manager = ServiceReportFixture.seedForManager(jdbc, testData, port);
     }
 
     private JsonNode report(String month, String group) {

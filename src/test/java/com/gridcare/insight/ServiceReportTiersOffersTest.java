@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.clock.Calendars;
 import com.gridcare.kernel.EngineClock;
-import com.gridcare.kernel.Groups;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.ReportJson;
@@ -54,9 +53,7 @@ class ServiceReportTiersOffersTest {
 
     @BeforeEach
     void seed() {
-        testData.users();
-        manager = Api.at(port).as(Groups.SERVICE_MANAGERS);
-        ServiceReportFixture.seed(jdbc, testData.residential());
+        manager = ServiceReportFixture.seedForManager(jdbc, testData, port);
     }
 
     private JsonNode report(String month, String filters) {
