@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,9 +79,11 @@ public class NightRetiering {
         // at most two pages a worker read ahead: a million customers are never all in memory
         var ahead = new Semaphore(settings.threads() * 2);
         var pages = new ArrayList<Future<Page>>();
+        var failed = new AtomicBoolean();
         try {
             String after = null;
-            while (true) {
+            // a failed page stops the reading: the pages before it stay written, the night's row unfinished
+            while (!failed.get()) {
                 ahead.acquireUninterruptibly();
                 var page = customers.page(after, settings.pageSize());
                 if (page.isEmpty()) {
@@ -91,6 +94,9 @@ public class NightRetiering {
                 pages.add(workers.submit(() -> {
                     try {
                         return transactions.execute(tx -> retier(page, ruleSet, night, at));
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
                     } finally {
                         ahead.release();
                     }
