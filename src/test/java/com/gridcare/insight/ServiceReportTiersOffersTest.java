@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gridcare.clock.Calendars;
+import com.gridcare.customer.NightRetiering;
 import com.gridcare.kernel.EngineClock;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
@@ -16,7 +17,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,6 +51,10 @@ class ServiceReportTiersOffersTest {
     JdbcClient jdbc;
     @Autowired
     Calendars calendars;
+    @Autowired
+    NightRetiering night;
+    @Autowired
+    Clock clock;
 
     Api manager;
 
@@ -230,6 +237,23 @@ class ServiceReportTiersOffersTest {
             if (k.split("\\|", -1)[part].equals(value)) out.put(k, v);
         });
         return out;
+    }
+
+    @Test
+    void aNightsReTieringLeavesTheTierFiguresOfClosedMonthsAsTheyWere() {
+        var before = new HashMap<String, JsonNode>();
+        for (var month : ServiceReportTest.MONTHS) before.put(month, section(report(month, ""), "tiers"));
+        var today = LocalDate.now(clock);
+        jdbc.sql("DELETE FROM customer_retiering_run WHERE night = ?").param(today).update();
+
+        night.run(today).orElseThrow();
+
+        // the fixture's customers have no bills in the last 12 months: the night (this one or an earlier one) moved them
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_tier_change WHERE customer_id LIKE 'RPT18-%' AND changed_at >= ?")
+                .param(end("2013-04")).query(Long.class).single()).isPositive();
+        for (var month : ServiceReportTest.MONTHS) {
+            assertThat(section(report(month, ""), "tiers")).as(month).isEqualTo(before.get(month));
+        }
     }
 
     @Test
