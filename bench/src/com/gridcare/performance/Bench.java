@@ -4,10 +4,10 @@ import com.gridcare.customer.Area;
 import com.gridcare.customer.CustomerClass;
 import com.gridcare.customer.CustomerMasterData;
 import com.gridcare.customer.CustomerService;
-import com.gridcare.customer.MonthlyConsumption;
 import com.gridcare.customer.PreferredChannel;
 import com.gridcare.db.Database;
 import com.gridcare.kernel.Groups;
+import com.gridcare.testsupport.TestData;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -98,14 +97,7 @@ final class Bench {
                     new BigDecimal(large ? "35" : "0.22"), new BigDecimal(large ? "20000" : "8"),
                     today.minusYears(3), null, false, i % 7 == 0, false, Area.URBAN, PreferredChannel.SMS,
                     "13800138000", null, null))) {
-                double annual = large ? 12_000_000 : 3600;
-                var months = new ArrayList<MonthlyConsumption>();
-                var last = YearMonth.from(today).minusMonths(1);
-                for (int m = 0; m < 12; m++) {
-                    months.add(new MonthlyConsumption(last.minusMonths(m).toString(), BigDecimal.valueOf(annual / 12),
-                            BigDecimal.valueOf(annual / 12 * 0.6), true));
-                }
-                service.saveConsumption(id, months);
+                service.saveConsumption(id, TestData.twelveMonths(today, large ? 12_000_000 : 3600));
             }
         }
     }

@@ -329,7 +329,11 @@ public class CustomerRepository {
     public int saveEvaluations(List<Rated> rated, OffsetDateTime now) {
         if (rated.isEmpty()) return 0;
         if (!database.isPostgres()) {
-            return (int) rated.stream().filter(r -> saveEvaluation(r.customerId(), r.evaluation(), now)).count();
+            int changes = 0;
+            for (var r : rated) {
+                if (saveEvaluation(r.customerId(), r.evaluation(), now)) changes++;
+            }
+            return changes;
         }
         return jdbc.sql("""
                 WITH rated (id, tier, flags, segments) AS (

@@ -7,12 +7,9 @@ import com.gridcare.rules.runtime.DecisionService;
 import com.gridcare.testsupport.Api;
 import com.gridcare.testsupport.GridCareTest;
 import com.gridcare.testsupport.TestData;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +50,6 @@ class NightRetieringTest {
         jdbc.sql("DELETE FROM customer_retiering_run WHERE night = ?").param(today).update();
     }
 
-    /** Twelve months of {@code annualKwh / 12} up to last month, stored without evaluating the customer. */
-    private void billsOf(String customerId, double annualKwh) {
-        var months = new ArrayList<MonthlyConsumption>();
-        var last = YearMonth.from(today).minusMonths(1);
-        for (int i = 0; i < 12; i++) {
-            months.add(new MonthlyConsumption(last.minusMonths(i).toString(), BigDecimal.valueOf(annualKwh / 12),
-                    BigDecimal.valueOf(annualKwh / 12 * 0.6), true));
-        }
-        customers.saveConsumption(customerId, months);
-    }
-
     private Customer customer(String id) {
         return customers.find(id).orElseThrow();
     }
@@ -88,7 +74,8 @@ class NightRetieringTest {
                 .formatted(grown));
         assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
         var tierBefore = customer(grown).tier();
-        billsOf(grown, 12_000_000);
+        // stored without evaluating the customer: only the night sees the grown bills
+        customers.saveConsumption(grown, TestData.twelveMonths(today, 12_000_000));
         var before = lastTierChange();
 
         var result = night.run(today).orElseThrow();

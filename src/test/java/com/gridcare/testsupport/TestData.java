@@ -79,14 +79,19 @@ public class TestData {
         customers.save(id, new CustomerMasterData("Test customer " + id, customerClass, new BigDecimal(voltageKv),
                 new BigDecimal(capacityKva), LocalDate.now(clock).minusYears(3), null, criticalLoad, priorityCare,
                 false, Area.URBAN, PreferredChannel.SMS, "13800138000", null, null));
+        customers.saveConsumption(id, twelveMonths(LocalDate.now(clock), annualKwh));
+        return id;
+    }
+
+    /** Twelve equal bills of {@code annualKwh / 12} up to the month before {@code today}, all paid on time. */
+    public static List<MonthlyConsumption> twelveMonths(LocalDate today, double annualKwh) {
         var months = new ArrayList<MonthlyConsumption>();
-        var last = YearMonth.from(LocalDate.now(clock)).minusMonths(1);
+        var last = YearMonth.from(today).minusMonths(1);
         for (int i = 0; i < 12; i++) {
             months.add(new MonthlyConsumption(last.minusMonths(i).toString(),
                     BigDecimal.valueOf(annualKwh / 12), BigDecimal.valueOf(annualKwh / 12 * 0.6), true));
         }
-        customers.saveConsumption(id, months);
-        return id;
+        return months;
     }
 
     public String residential() {
