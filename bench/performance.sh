@@ -16,7 +16,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh
-JAVA="java -Xms1g -Xmx3g ${BENCH_JAVA_OPTS:-} -cp $BENCH_CP"
+# the side JVMs inherit these options; the CPU profiles of intake and completion keep 256 frames a sample
+JAVA="java -Xms1g -Xmx3g -XX:FlightRecorderOptions:stackdepth=256 ${BENCH_JAVA_OPTS:-} -cp $BENCH_CP"
 rm -rf target/bench/performance
 status=0
 # starts each side's JVM with these same options, then GridCare's start-up on H2; prints "suite took N s"

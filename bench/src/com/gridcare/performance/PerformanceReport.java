@@ -64,6 +64,7 @@ public final class PerformanceReport {
                 report.append("\n");
             }
         }
+        appendPlans(report);
         var phases = PerformanceSuite.OUT.resolve("phases.tsv");
         if (Files.exists(phases)) {
             report.append("\n### Where the time went\n\n");
@@ -79,6 +80,21 @@ public final class PerformanceReport {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         System.out.println("Report written to " + file);
+    }
+
+    /** The inbox page's statement and its plan on each side, as the inbox workload explained them. */
+    private static void appendPlans(StringBuilder report) throws IOException {
+        if (!Files.isDirectory(PerformanceSuite.OUT)) return;
+        List<Path> plans;
+        try (var files = Files.list(PerformanceSuite.OUT)) {
+            plans = files.filter(f -> f.getFileName().toString().endsWith(".plan")).sorted().toList();
+        }
+        if (plans.isEmpty()) return;
+        report.append("\n### inbox query: the page's statement and its plan (EXPLAIN (ANALYZE, BUFFERS))\n");
+        for (var plan : plans) {
+            var name = plan.getFileName().toString().replaceFirst("\\.plan$", "").replace("-inbox-", ": ").replace('-', ' ');
+            report.append("\n").append(name).append("\n\n```\n").append(Files.readString(plan).strip()).append("\n```\n");
+        }
     }
 
     private static List<Figures.Figure> read(String side) throws IOException {

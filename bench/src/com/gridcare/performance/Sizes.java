@@ -30,15 +30,15 @@ record Sizes(int rounds, int clients, int intakeSeconds, int warmUpSeconds, int 
                 get("idle-timers", 300),
                 get("idle-window-seconds", 60),
                 get("soak-seconds", SOAK_SECONDS),
-                // the stock side saturates at this load: a longer soak only lengthens its queue
-                get("stock-soak-seconds", Math.min(120, get("soak-seconds", SOAK_SECONDS))),
+                // the stock side saturates at this load within seconds: a longer soak only lengthens its queue
+                get("stock-soak-seconds", Math.min(60, get("soak-seconds", SOAK_SECONDS))),
                 get("soak-intakes-per-second", 40),
                 get("soak-timers", 600),
                 get("night-customers", 1_000_000));
     }
 
     static Sizes smoke() {
-        return new Sizes(3, 2, 2, 1, 6, 30, 20, 40, 10, 10, 20, 60, 5, 3, 3, 3, 5, 5, 3_000);
+        return new Sizes(2, 2, 2, 1, 6, 30, 20, 40, 10, 10, 20, 60, 5, 3, 3, 3, 5, 5, 3_000);
     }
 
     /** These sizes with the inbox filled to {@code tasks} open tasks. */

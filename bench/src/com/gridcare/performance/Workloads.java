@@ -42,6 +42,7 @@ import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +59,8 @@ final class Workloads {
     static final String CONTACT_TASK = "Task_ContactCustomer";
     static final String WARNING_TIMER = "BoundaryEvent_FirstContactWarning";
     static final String OVERDUE_TIMER = "BoundaryEvent_FirstContactOverdue";
+    /** Name prefix of the threads that send the workloads' requests (told apart from the application's in a CPU profile). */
+    static final String CLIENT_THREAD = "bench-client-";
     static final String CONTACTED = "{\"variables\": {\"contactOutcome\": \"REACHED\", \"contactNote\": \"Called the customer back and agreed the next steps\"}}";
 
     private final Bench bench;
@@ -128,13 +131,17 @@ final class Workloads {
      */
     void intake(int round) {
         var measured = figures.round(round);
+        // each round adds thousands of cases: statistics as autovacuum would have them by then
+        analyze();
         int warmUpSeconds = round <= 1 ? sizes.warmUpSeconds() : Math.max(1, sizes.warmUpSeconds() / 3);
         var warmUp = closedLoop(sizes.clients(), warmUpSeconds, 0, this::intakeOverHttp);
         closedLoop(sizes.clients(), warmUpSeconds, 0, this::bareStart);
         measured.add("intake", "warm-up requests (not counted)", warmUp.count(), "", NEITHER, null);
         if (round <= 1) statementsPer("intake", "POST /api/v1/complaints", 50, this::intakeOverHttp);
         var http = closedLoop(sizes.clients(), sizes.intakeSeconds(), 0, this::intakeOverHttp);
-        measured.add("intake", "requests/s, " + sizes.clients() + " clients", http.perSecond(), "/s", HIGHER, "≥ 200/s");
+        profileAfterLastRound(round, "intake: where the CPU went",
+                () -> closedLoop(sizes.clients(), Math.max(1, sizes.intakeSeconds() / 2), 0, this::intakeOverHttp));
+        measured.add("intake", "requests/s, " + sizes.clients() + " clients", http.perSecond(), "/s", HIGHER, "≥ 2.5 × stock");
         measured.add("intake", "p50", http.latencies().percentileMillis(0.5), "ms", LOWER, null);
         measured.add("intake", "p99", http.latencies().percentileMillis(0.99), "ms", LOWER, "≤ 100 ms");
         measured.add("intake", "failed requests", http.failures(), "", LOWER, "0");
@@ -142,7 +149,7 @@ final class Workloads {
         var bare = closedLoop(sizes.clients(), sizes.intakeSeconds(), 0, this::bareStart);
         measured.add("intake", "bare engine starts/s (Java API)", bare.perSecond(), "/s", HIGHER, null);
         measured.add("intake", "bare engine start p99", bare.latencies().percentileMillis(0.99), "ms", LOWER, null);
-        measured.add("intake", "intake ÷ bare engine start", http.perSecond() / bare.perSecond(), "×", HIGHER, "≥ 0.5");
+        measured.add("intake", "intake ÷ bare engine start", http.perSecond() / bare.perSecond(), "×", HIGHER, "≥ 0.8");
     }
 
     // ---------------------------------------------------------------- open tasks
@@ -193,13 +200,15 @@ final class Workloads {
         var measured = figures.round(round);
         // in the first round 30 more are completed one by one first, to count their statements
         int counted = round <= 1 ? 60 : 0;
+        // and in the last round a quarter more, completed under a CPU profile after the round's figures
+        int profiled = round == sizes.rounds() ? Math.max(40, sizes.completions() / 4) : 0;
         var why = round <= 1 ? "task completion" : "task completion, round " + round;
-        fill(sizes.completions() + counted, this::contactTasks, why);
+        fill(sizes.completions() + counted + profiled, this::contactTasks, why);
         copyOpenTasks(sizes.openTasks(), why);
         var open = openTasks();
         var ids = new ConcurrentLinkedQueue<>(bench.bean(TaskService.class).createTaskQuery()
                 .taskDefinitionKey(CONTACT_TASK).orderByTaskCreateTime().asc()
-                .listPage(0, sizes.completions() + counted).stream().map(Task::getId).toList());
+                .listPage(0, sizes.completions() + counted + profiled).stream().map(Task::getId).toList());
         IntPredicate complete = n -> {
             var id = ids.poll();
             if (id == null) return false;
@@ -210,11 +219,13 @@ final class Workloads {
         if (round <= 1) statementsPer("task completion", "POST /api/v1/tasks/{id}/complete", 30, complete);
         int count = Math.min(sizes.completions(), ids.size());
         var run = closedLoop(sizes.clients(), 0, count, complete);
+        profileAfterLastRound(round, "task completion: where the CPU went",
+                () -> closedLoop(sizes.clients(), 0, ids.size(), complete));
         measured.add("task completion", "open tasks", open, "", NEITHER, "20,000");
         measured.add("task completion", "completions/s, " + sizes.clients() + " clients", run.perSecond(), "/s", HIGHER,
-                "≥ 250/s, ≥ 1.6 × stock");
+                "≥ 2.5 × stock");
         measured.add("task completion", "p50", run.latencies().percentileMillis(0.5), "ms", LOWER, null);
-        measured.add("task completion", "p99", run.latencies().percentileMillis(0.99), "ms", LOWER, null);
+        measured.add("task completion", "p99", run.latencies().percentileMillis(0.99), "ms", LOWER, "≤ 100 ms");
         measured.add("task completion", "failed", run.failures(), "", LOWER, "0");
     }
 
@@ -252,6 +263,31 @@ final class Workloads {
         figures.add("inbox query", who + ": p50", run.latencies().percentileMillis(0.5), "ms", LOWER, null);
         figures.add("inbox query", who + ": p99", run.latencies().percentileMillis(0.99), "ms", LOWER, "≤ 50 ms");
         figures.add("inbox query", who + ": failed", run.failures(), "", LOWER, "0");
+        if (bench.postgres) explainPage(who, () -> query.test(0));
+    }
+
+    private static final java.util.regex.Pattern TASK_PAGE =
+            java.util.regex.Pattern.compile("(?is).*\\bfrom\\s+act_ru_task\\s+res\\b.*\\blimit\\b.*");
+
+    /**
+     * The page's statement as PostgreSQL runs it ({@link StatementPlan}): the plan goes to
+     * target/bench/performance/SIDE-inbox-WHO.plan, which the report prints, and its time is a figure.
+     */
+    private void explainPage(String who, Runnable query) {
+        var plan = StatementPlan.explain(
+                (ProcessEngineConfigurationImpl) bench.bean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration(), bench.bean(javax.sql.DataSource.class),
+                sql -> TASK_PAGE.matcher(sql).matches(), query);
+        double millis = plan.stream().filter(l -> l.matches("(Planning|Execution) Time: .*"))
+                .mapToDouble(l -> Double.parseDouble(l.replaceAll("[^0-9.]", ""))).sum();
+        figures.add("inbox query", who + ": the page's statement in PostgreSQL, planning and execution (EXPLAIN ANALYZE)",
+                millis, "ms", LOWER, null);
+        var file = PerformanceSuite.OUT.resolve(bench.side + "-inbox-" + who.replaceAll("\\W+", "-") + ".plan");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, plan);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -435,7 +471,7 @@ final class Workloads {
         var completions = new Latencies();
         var failures = new AtomicInteger();
         var optimisticLocking = new AtomicInteger();
-        var workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(32);
+        var workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(32, clientThreads());
         var scheduler = Executors.newScheduledThreadPool(2);
         var timers = Executors.newSingleThreadExecutor();
         long period = 1_000_000_000L / rate;
@@ -456,6 +492,7 @@ final class Workloads {
                     "soak completion");
         });
         var cpu = new ArrayList<Double>();
+        var requestThreads = new ArrayList<RequestThreads>();
         long backlog = 0;
         int missedSamples = 0;
         var previous = Cpu.read();
@@ -464,6 +501,7 @@ final class Workloads {
             var current = Cpu.read();
             if (previous != null && current != null) cpu.add(current.busySince(previous));
             previous = current;
+            requestThreads.add(RequestThreads.sample());
             try {
                 backlog = Math.max(backlog, jobBacklog());
             } catch (DataAccessException e) {
@@ -489,18 +527,25 @@ final class Workloads {
         figures.add("lifecycle soak", "intakes/s offered", rate, "/s", NEITHER, "40/s");
         figures.add("lifecycle soak", "completions/s offered", rate, "/s", NEITHER, "40/s");
         figures.add("lifecycle soak", "intakes done", intakes.count(), "", HIGHER, null);
-        figures.add("lifecycle soak", "intake p99", intakes.percentileMillis(0.99), "ms", LOWER, "≤ 100 ms");
+        figures.add("lifecycle soak", "intake p99", intakes.percentileMillis(0.99), "ms", LOWER, "≤ 250 ms");
         figures.add("lifecycle soak", "completions done", completions.count(), "", HIGHER, null);
-        figures.add("lifecycle soak", "completion p99", completions.percentileMillis(0.99), "ms", LOWER, "≤ 100 ms");
-        figures.add("lifecycle soak", "CPU, machine, mean", mean(cpu), "%", LOWER, "≤ 75 %");
+        figures.add("lifecycle soak", "completion p99", completions.percentileMillis(0.99), "ms", LOWER, "≤ 250 ms");
+        figures.add("lifecycle soak", "CPU, machine, mean", mean(cpu), "%", LOWER, "≤ 80 %");
         figures.add("lifecycle soak", "CPU, machine, max of 1 s samples", cpu.stream().mapToDouble(d -> d).max().orElse(Double.NaN),
                 "%", LOWER, null);
+        figures.add("lifecycle soak", "HTTP request threads busy, mean of 1 s samples",
+                requestThreads.stream().mapToInt(RequestThreads::busy).average().orElse(Double.NaN), "", NEITHER, null);
+        figures.add("lifecycle soak", "of which waiting for a database connection from the pool, mean",
+                requestThreads.stream().mapToInt(RequestThreads::waitingForConnection).average().orElse(Double.NaN), "",
+                LOWER, null);
+        figures.add("lifecycle soak", "HTTP request threads busy, max", requestThreads.stream().mapToInt(RequestThreads::busy)
+                .max().orElse(0), "", NEITHER, null);
         figures.add("lifecycle soak", "job backlog, max (due, unlocked)", backlog, "", LOWER, "≤ 50");
         figures.add("lifecycle soak", "job backlog samples missed (no database connection free)", missedSamples, "", LOWER, null);
         figures.add("lifecycle soak", "failed requests", failures.get(), "", LOWER, "0");
         figures.add("lifecycle soak", "requests not sent by the end (behind schedule)", notSent.size(), "", LOWER, "0");
         figures.add("lifecycle soak", "OptimisticLockingException to a client", optimisticLocking.get(), "", LOWER, "0");
-        report("timer precision, under soak", underLoad, "≤ 2 s");
+        report("timer precision, under soak", underLoad, "≤ 1 s");
     }
 
     private interface Call {
@@ -614,7 +659,7 @@ final class Workloads {
         var failures = new AtomicInteger();
         if (seconds <= 0 && total <= 0) return new Run(0, 0, 0, latencies);
         var issued = new AtomicInteger();
-        var pool = Executors.newFixedThreadPool(clients);
+        var pool = Executors.newFixedThreadPool(clients, clientThreads());
         long start = System.nanoTime();
         long end = seconds > 0 ? start + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
         for (int c = 0; c < clients; c++) {
@@ -639,6 +684,24 @@ final class Workloads {
         await(pool);
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Run(latencies.count(), failures.get(), latencies.count() / elapsed, latencies);
+    }
+
+    /**
+     * In the last round (warm), a further window of the workload under a CPU profile ({@link CpuProfile}), run
+     * after the round's figures and not counted in them: the profile explains them without changing them.
+     */
+    private void profileAfterLastRound(int round, String workload, java.util.function.Supplier<Run> window) {
+        if (round != sizes.rounds()) return;
+        var profile = CpuProfile.start();
+        var run = window.get();
+        profile.stop().addTo(figures, bench.side, workload);
+        figures.add(workload, "operations/s while profiled (the profiler's cost: compare with the rounds)", run.perSecond(),
+                "/s", NEITHER, null);
+    }
+
+    private static java.util.concurrent.ThreadFactory clientThreads() {
+        var count = new AtomicInteger();
+        return task -> new Thread(task, CLIENT_THREAD + count.incrementAndGet());
     }
 
     /** SQL statements and round trips per call of {@code op}, run one after another. */
@@ -691,6 +754,27 @@ final class Workloads {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * This JVM's HTTP request threads at one moment: serving a request, and of those waiting for a connection from
+     * the pool (a request holds its connection for its transaction: when more requests run at once than the pool
+     * has connections, the rest wait, and on two cores each runs slower the more run).
+     */
+    record RequestThreads(int busy, int waitingForConnection) {
+        static RequestThreads sample() {
+            int busy = 0;
+            int waiting = 0;
+            for (var thread : java.lang.management.ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+                if (!thread.getThreadName().startsWith("http-nio-")) continue;
+                var frames = java.util.Arrays.stream(thread.getStackTrace()).map(f -> f.getClassName() + "." + f.getMethodName())
+                        .toList();
+                if (frames.stream().noneMatch(f -> f.startsWith("org.apache.catalina.connector.CoyoteAdapter.service"))) continue;
+                busy++;
+                if (frames.stream().anyMatch(f -> f.startsWith("com.zaxxer.hikari.pool.HikariPool.getConnection"))) waiting++;
+            }
+            return new RequestThreads(busy, waiting);
         }
     }
 

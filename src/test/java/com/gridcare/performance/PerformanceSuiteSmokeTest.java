@@ -3,6 +3,7 @@ package com.gridcare.performance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.gridcare.testsupport.GridCareTest;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -50,7 +51,7 @@ class PerformanceSuiteSmokeTest {
         bench.customers(sizes.customers());
         var workloads = new Workloads(bench, sizes);
 
-        // two rounds each: the second takes the later rounds' paths (shorter warm-up, top-up of open tasks)
+        // two rounds each: the second, the last, is profiled and takes the later rounds' paths (shorter warm-up, top-up)
         PerformanceSuite.run(workloads, "intake", 1);
         PerformanceSuite.run(workloads, "intake", 2);
         PerformanceSuite.run(workloads, "completion", 1);
@@ -77,12 +78,30 @@ class PerformanceSuiteSmokeTest {
         assertThat(value(figures, "inbox query", "agent of every staff group: failed")).isZero();
         assertThat(value(figures, "inbox query", "open tasks")).isGreaterThanOrEqualTo(inbox.inboxTasks());
         assertThat(value(figures, "inbox query", "of which copies of open tasks made by SQL")).isPositive();
+        // after the last round a window is profiled: samples, in the application's threads and layers
+        for (var profile : List.of("intake: where the CPU went", "task completion: where the CPU went")) {
+            assertThat(value(figures, profile, "CPU samples of this JVM (every 10 ms per running thread)")).isPositive();
+            assertThat(value(figures, profile, "samples in " + CpuProfile.REQUESTS)).isPositive();
+            // every sample of the application's threads is spent in exactly one layer
+            assertThat(figures.all().stream().filter(f -> f.workload().equals(profile)
+                    && f.measure().startsWith("application's samples spent in")).mapToDouble(Figures.Figure::value).sum())
+                    .isCloseTo(100, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(value(figures, profile, "machine CPU busy")).isPositive();
+        }
+        if (bench.postgres) {
+            assertThat(value(figures, "intake: where the CPU went", "of the machine: PostgreSQL's processes")).isPositive();
+            var plan = PerformanceSuite.OUT.resolve("smoke-inbox-agent-of-customer-service.plan");
+            assertThat(plan).content().contains("act_ru_task", "Execution Time");
+            assertThat(value(figures, "inbox query", "agent of customer-service: the page's statement in PostgreSQL, "
+                    + "planning and execution (EXPLAIN ANALYZE)")).isPositive();
+        }
         assertThat(value(figures, "escalation storm", "timers due at once")).isEqualTo(sizes.stormTimers());
         assertThat(value(figures, "escalation storm", "timers left after " + sizes.stormTimeoutSeconds()
                 + " s (unfired or failed)")).isZero();
         assertThat(value(figures, "timer precision, idle", "not fired within 90 s of the window")).isZero();
         assertThat(value(figures, "lifecycle soak", "failed requests")).isZero();
         assertThat(value(figures, "lifecycle soak", "intakes done")).isPositive();
+        assertThat(value(figures, "lifecycle soak", "HTTP request threads busy, max")).isNotNegative();
         // every customer of the database the tests share, the night's among them
         assertThat(value(figures, "night re-tiering", "first night (every customer's first tier): customers evaluated"
                 + " and written")).isGreaterThanOrEqualTo(sizes.nightCustomers());
