@@ -17,7 +17,8 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU went while a workload was measured, written into the report beside the workload's figures:
+ * Where the CPU went during a window of a workload (after its measured rounds), written into the report beside
+ * the workload's figures:
  * the machine's CPU split between this JVM and PostgreSQL's processes (/proc), and this JVM's CPU samples
  * (Java Flight Recorder, one every 10 ms per running thread) by thread kind, by the layer the CPU was spent
  * in, by larger pieces of work they were part of, and by the GridCare call they were spent under. It is what

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
  * database triggers on the engine's candidate links and tasks keep it as they are (the engine's writes, the
  * REST API's, SQL's alike). The engine's tables cannot give this order: the group is on the candidate link,
  * the time on the task, so PostgreSQL had to walk the newest tasks of every group (or sort all of the group's)
- * to find a group's newest 50. {@link TaskQueryExists} joins this table into a query for one candidate group,
- * on the task's id and creation time, and PostgreSQL reads the group's newest rows from the index and stops
- * after the page. The candidate-link condition stays in the query, so a row the table held wrongly could not
- * show a task the links do not give.
+ * to find a group's newest 50. {@link TaskQueryExists} joins this table into a query for one candidate group as
+ * that query's candidate criterion, ordered by the table's time, and PostgreSQL reads the group's newest rows from
+ * the index and stops after the page. Which tasks a user may see is still decided by the grant check; the table
+ * says which tasks have the group as a candidate, so it must equal the candidate links: the triggers keep it so
+ * in the engine's own transactions, and every start brings it back in line.
  *
  * <p>Made, and brought in line with the engine's tables, at every start once the engine's schema exists, in one
  * transaction under an advisory lock (nodes starting together); H2 does without (the query is the engine's
